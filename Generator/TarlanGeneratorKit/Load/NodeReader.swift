@@ -1,0 +1,135 @@
+import TarlanRuntime
+
+/// Reads one JSON object of a schema document, reporting every problem with its location.
+///
+/// Each reader knows its JSON pointer, so a diagnostic lands on the exact line of the value.
+/// Unknown keys are errors: a typo in a key must not silently drop a fact.
+struct NodeReader {
+    let value: JSONValue
+    let pointer: String
+    let file: FileContext
+
+    init(_ value: JSONValue, pointer: String, file: FileContext) {
+        self.value = value
+        self.pointer = pointer
+        self.file = file
+    }
+
+    var location: SourceLocation { file.location(of: pointer) }
+
+    var members: [String: JSONValue] { value.objectValue ?? [:] }
+
+    func child(_ key: String) -> NodeReader? {
+        members[key].map { NodeReader($0, pointer: JSONPointer.append(pointer, key), file: file) }
+    }
+
+    /// Member readers sorted by key, for deterministic processing.
+    func sortedChildren() -> [(key: String, reader: NodeReader)] {
+        members.keys.sorted().map { key in
+            (key, NodeReader(members[key]!, pointer: JSONPointer.append(pointer, key), file: file))
+        }
+    }
+
+    func elements() -> [NodeReader] {
+        (value.arrayValue ?? []).enumerated().map { index, element in
+            NodeReader(element, pointer: JSONPointer.append(pointer, String(index)), file: file)
+        }
+    }
+
+    /// Checks this is an object with only known keys and all required ones; false if not an object.
+    @discardableResult
+    func expectObject(
+        _ what: String,
+        required: [String] = [],
+        optional: [String] = [],
+        log: inout DiagnosticLog
+    ) -> Bool {
+        guard value.objectValue != nil else {
+            log.error("\(what) must be an object, found \(value.jsonTypeName)", at: location)
+            return false
+        }
+        let known = Set(required + optional)
+        for key in members.keys.sorted() where !known.contains(key) {
+            let expected = (required + optional).sorted().joined(separator: ", ")
+            log.error(
+                "unknown key \"\(key)\" in \(what); expected one of: \(expected)",
+                at: file.location(of: JSONPointer.append(pointer, key))
+            )
+        }
+        for key in required where members[key] == nil {
+            log.error("\(what) is missing required key \"\(key)\"", at: location)
+        }
+        return true
+    }
+
+    func string(_ key: String, log: inout DiagnosticLog) -> String? {
+        guard let node = child(key) else { return nil }
+        guard case .string(let text) = node.value else {
+            log.error("\"\(key)\" must be a string, found \(node.value.jsonTypeName)", at: node.location)
+            return nil
+        }
+        return text
+    }
+
+    func bool(_ key: String, log: inout DiagnosticLog) -> Bool? {
+        guard let node = child(key) else { return nil }
+        guard case .bool(let flag) = node.value else {
+            log.error("\"\(key)\" must be true or false, found \(node.value.jsonTypeName)", at: node.location)
+            return nil
+        }
+        return flag
+    }
+
+    func integer(_ key: String, log: inout DiagnosticLog) -> Int? {
+        guard let node = child(key) else { return nil }
+        guard case .number(let number) = node.value, let integer = Int(exactly: number) else {
+            log.error("\"\(key)\" must be an integer, found \(node.value.jsonTypeName)", at: node.location)
+            return nil
+        }
+        return integer
+    }
+
+    func stringArray(_ key: String, log: inout DiagnosticLog) -> [String]? {
+        guard let node = child(key) else { return nil }
+        guard node.value.arrayValue != nil else {
+            log.error("\"\(key)\" must be an array of strings, found \(node.value.jsonTypeName)", at: node.location)
+            return nil
+        }
+        var strings: [String] = []
+        for element in node.elements() {
+            guard case .string(let text) = element.value else {
+                log.error("\"\(key)\" items must be strings, found \(element.value.jsonTypeName)", at: element.location)
+                continue
+            }
+            strings.append(text)
+        }
+        return strings
+    }
+
+    /// Reads a string that must be one of a fixed set of raw values.
+    func choice<Choice: RawRepresentable>(
+        _ key: String,
+        _ type: Choice.Type,
+        allowed: [Choice],
+        log: inout DiagnosticLog
+    ) -> Choice? where Choice.RawValue == String {
+        guard let text = string(key, log: &log) else { return nil }
+        guard let choice = Choice(rawValue: text), allowed.contains(where: { $0.rawValue == text }) else {
+            let names = allowed.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+            log.error("unknown \(key) \"\(text)\"; expected one of \(names)", at: child(key)!.location)
+            return nil
+        }
+        return choice
+    }
+}
+
+/// One schema file: its display path and where each JSON pointer starts.
+struct FileContext {
+    let path: String
+    let locations: [String: JSONSourceLocation]
+
+    func location(of pointer: String) -> SourceLocation {
+        let position = locations[pointer]
+        return SourceLocation(file: path, line: position?.line ?? 1, column: position?.column ?? 1, pointer: pointer)
+    }
+}

@@ -1,0 +1,86 @@
+import TarlanRuntime
+
+/// Load stage: schema files (bytes) → ``APISchema`` with source locations.
+///
+/// Reports malformed JSON, unknown keys, wrong value types and names defined twice.
+/// Meaning (references, examples against models, signatures) is the validator's job.
+public enum SchemaLoader {
+    /// A schema file as read from disk.
+    public struct File: Sendable {
+        public var path: String
+        public var contents: [UInt8]
+
+        public init(path: String, contents: [UInt8]) {
+            self.path = path
+            self.contents = contents
+        }
+    }
+
+    public static func load(_ files: [File]) throws(GenerationFailed) -> APISchema {
+        var log = DiagnosticLog()
+        var schema = APISchema()
+        for file in files.sorted(by: { $0.path < $1.path }) {
+            load(file, into: &schema, log: &log)
+        }
+        if log.hasErrors { throw GenerationFailed(diagnostics: log.sorted) }
+        return schema
+    }
+
+    private static func load(_ file: File, into schema: inout APISchema, log: inout DiagnosticLog) {
+        let parsed: (value: JSONValue, locations: [String: JSONSourceLocation])
+        do {
+            parsed = try JSONParser.parseWithLocations(file.contents)
+        } catch {
+            let location = SourceLocation(file: file.path, line: error.line, column: error.column, pointer: error.pointer)
+            log.error("invalid JSON: \(error.message)", at: location)
+            return
+        }
+        let context = FileContext(path: file.path, locations: parsed.locations)
+        schema.sourceMaps[file.path] = parsed.locations
+        let root = NodeReader(parsed.value, pointer: "", file: context)
+        let topLevel = ["$schema", "sections", "operations", "models", "enums", "signatureVectors"]
+        guard root.expectObject("a schema document", optional: topLevel, log: &log) else { return }
+
+        merge(root.child("sections"), "section", into: &schema.sections, log: &log, read: EntityReader.section)
+        merge(root.child("operations"), "operation", into: &schema.operations, log: &log, read: EntityReader.operation)
+        merge(root.child("models"), "model", into: &schema.models, log: &log, read: EntityReader.model)
+        merge(root.child("enums"), "enum", into: &schema.enums, log: &log, read: EntityReader.enumeration)
+        merge(
+            root.child("signatureVectors"), "signature vector", into: &schema.signatureVectors,
+            log: &log, read: EntityReader.signatureVector
+        )
+    }
+
+    /// Reads each member of a name-keyed object, rejecting a name another file already defined.
+    private static func merge<Entity>(
+        _ node: NodeReader?,
+        _ kind: String,
+        into table: inout [String: Entity],
+        log: inout DiagnosticLog,
+        read: (String, NodeReader, inout DiagnosticLog) -> Entity?
+    ) where Entity: Located {
+        guard let node, node.expectObject("\"\(kind)s\"", optional: Array(node.members.keys), log: &log) else { return }
+        for (name, child) in node.sortedChildren() {
+            guard let entity = read(name, child, &log) else { continue }
+            if let existing = table[name] {
+                log.error(
+                    "duplicate \(kind) \"\(name)\"; first defined at \(existing.location.file):\(existing.location.line)",
+                    at: child.location
+                )
+                continue
+            }
+            table[name] = entity
+        }
+    }
+}
+
+/// Anything defined somewhere in a schema file.
+protocol Located {
+    var location: SourceLocation { get }
+}
+
+extension Section: Located {}
+extension Operation: Located {}
+extension Model: Located {}
+extension EnumDefinition: Located {}
+extension SignatureVector: Located {}

@@ -1,0 +1,112 @@
+import TarlanRuntime
+
+/// Lowers operations and examples to data: descriptors the runtime and `tarlan` use,
+/// a dynamic entry per operation for `tarlan call`, and the examples the mock answers with.
+enum CatalogLowering {
+    static func operationsFile(_ schema: APISchema) -> SwiftFile {
+        let operations = schema.operations.values.sorted { $0.id < $1.id }
+        var members: [Declaration] = operations.map { .property(descriptor($0, schema)) }
+        members.append(.property(Property(
+            docs: ["Every operation, by id."],
+            modifiers: "public static let", name: "all", type: "[OperationDescriptor]",
+            initializer: "[" + operations.map(\.id).joined(separator: ", ") + "]"
+        )))
+        members.append(.property(Property(
+            docs: ["Every operation, callable with untyped JSON (for `tarlan call` and `tarlan demo`)."],
+            modifiers: "public static let", name: "dynamic", type: "[DynamicOperation]",
+            initializer: "[\n" + operations.map { "        " + dynamicEntry($0) + "," }.joined(separator: "\n") + "\n    ]"
+        )))
+        return SwiftFile(
+            name: "Operations.swift",
+            imports: ["TarlanRuntime"],
+            declarations: [.type(TypeDeclaration(
+                kind: .enum, name: "TarlanOperations",
+                docs: ["Every operation of the schema as data: route, signing, request fields and error formats."],
+                members: members
+            ))]
+        )
+    }
+
+    private static func descriptor(_ operation: Operation, _ schema: APISchema) -> Property {
+        let section = schema.sections[operation.section].map(ClientLowering.clientName) ?? ""
+        let fields = schema.models[operation.requestModel]?.sortedFields ?? []
+        let fieldLines = fields.map { field in
+            "            RequestField(name: \(SwiftNames.stringLiteral(field.name)), kind: .\(fieldKind(field.type, schema)), isRequired: \(field.required)),"
+        }
+        let formats = operation.errorFormats.map { ".\($0.rawValue)" }.joined(separator: ", ")
+        let documentation = operation.documentation.map(SwiftNames.stringLiteral) ?? "nil"
+        let initializer = """
+            OperationDescriptor(
+                    id: \(SwiftNames.stringLiteral(operation.id)),
+                    summary: \(SwiftNames.stringLiteral(operation.summary)),
+                    section: \(section).section,
+                    method: .\(operation.method.rawValue.lowercased()),
+                    path: \(SwiftNames.stringLiteral(operation.path)),
+                    requestLocation: .\(operation.requestPlacement.rawValue),
+                    requestFields: [
+            \(fieldLines.joined(separator: "\n"))
+                    ],
+                    errorFormats: [\(formats)],
+                    isIdempotent: \(operation.idempotent),
+                    documentation: \(documentation)
+                )
+            """
+        return Property(
+            docs: ["`\(operation.method.rawValue) \(operation.path)`: \(operation.summary)."],
+            modifiers: "public static let", name: operation.id, type: nil, initializer: initializer
+        )
+    }
+
+    static func fieldKind(_ type: TypeExpression, _ schema: APISchema) -> String {
+        switch type {
+        case .string: return "string"
+        case .integer: return "integer"
+        case .number: return "number"
+        case .boolean: return "boolean"
+        case .json: return "any"
+        case .array: return "array"
+        case .reference(let name):
+            if let definition = schema.enums[name] { return definition.rawType == .integer ? "integer" : "string" }
+            return "object"
+        }
+    }
+
+    private static func dynamicEntry(_ operation: Operation) -> String {
+        let result = SwiftTypes.name(of: operation.result)
+        return "DynamicOperation(\(operation.id), request: \(operation.requestModel).self, result: \(result).self)"
+    }
+
+    static func examplesFile(_ schema: APISchema) -> SwiftFile {
+        var entries: [String] = []
+        for operation in schema.operations.values.sorted(by: { $0.id < $1.id }) {
+            for example in operation.examples.values.sorted(by: { $0.name < $1.name }) {
+                entries.append(exampleEntry(operation, example))
+            }
+        }
+        return SwiftFile(
+            name: "Examples.swift",
+            imports: ["TarlanRuntime"],
+            declarations: [.type(TypeDeclaration(
+                kind: .enum, name: "TarlanExamples",
+                docs: ["The schema's examples, which ``MockTransport`` answers with and `tarlan demo` sends."],
+                members: [.property(Property(
+                    docs: ["Every example of every operation, as compact JSON."],
+                    modifiers: "public static let", name: "all", type: "[OperationExample]",
+                    initializer: "[\n" + entries.map { "        " + $0 + "," }.joined(separator: "\n") + "\n    ]"
+                ))]
+            ))]
+        )
+    }
+
+    private static func exampleEntry(_ operation: Operation, _ example: Example) -> String {
+        let outcome: String
+        switch example.expect {
+        case .apiError: outcome = ".apiError"
+        case .success, nil: outcome = example.kind == .request ? ".request" : ".success"
+        }
+        let status = example.httpStatus.map(String.init) ?? "nil"
+        let json = SwiftNames.rawStringLiteral(CanonicalJSON.string(example.body))
+        return "OperationExample(operationID: \(SwiftNames.stringLiteral(operation.id)), name: \(SwiftNames.stringLiteral(example.name)), "
+            + "role: \(outcome), httpStatus: \(status), json: \(json))"
+    }
+}

@@ -1,0 +1,153 @@
+/// Lowers each API section to a client: environments, signing rules, one async method per operation.
+enum ClientLowering {
+    static func file(_ schema: APISchema) -> SwiftFile {
+        let sections = schema.sections.values.sorted { $0.id < $1.id }
+        return SwiftFile(
+            name: "Clients.swift",
+            imports: ["Foundation", "TarlanRuntime"],
+            declarations: sections.map { section in
+                let operations = schema.operations.values
+                    .filter { $0.section == section.id }
+                    .sorted { $0.id < $1.id }
+                return .type(client(section, operations, schema))
+            }
+        )
+    }
+
+    static func clientName(_ section: Section) -> String { "\(section.swiftPrefix)Client" }
+
+    private static func client(_ section: Section, _ operations: [Operation], _ schema: APISchema) -> TypeDeclaration {
+        let signing = section.signing
+        let signingNote = "Signs every request: `\(signing.headerName): \(signing.valuePrefix)<signature>`."
+        var members: [Declaration] = [
+            .type(environment(section)),
+            .property(Property(
+                docs: ["The section's name and signing rules."],
+                modifiers: "public static let", name: "section", type: nil,
+                initializer: sectionExpression(section)
+            )),
+            .property(Property(modifiers: "let", name: "core", type: "TarlanClientCore")),
+            .function(Function(
+                docs: [
+                    "Creates a client.",
+                    "",
+                    "- Parameters:",
+                    "  - secret: The signing secret issued by Tarlanpayments. It is never printed.",
+                    "  - environment: Where requests go.",
+                    "  - transport: How requests are sent; ``URLSessionTransport`` unless you pass another.",
+                    "  - configuration: Timeout and middlewares.",
+                ],
+                head: "public init",
+                parameters: [
+                    "secret: TarlanSecret",
+                    "environment: Environment = .production",
+                    "transport: any HTTPTransport = URLSessionTransport()",
+                    "configuration: TarlanClientConfiguration = .init()",
+                ],
+                body: [
+                    .wrapped(
+                        open: "core = TarlanClientCore(",
+                        [
+                            .line("section: Self.section,"),
+                            .line("baseURL: environment.baseURL,"),
+                            .line("secret: secret,"),
+                            .line("transport: transport,"),
+                            .line("configuration: configuration"),
+                        ],
+                        close: ")"
+                    )
+                ]
+            )),
+        ]
+        members += operations.map { .function(method($0, schema)) }
+        let documentation = section.documentation.map { ["- SeeAlso: [Documentation](\($0))"] } ?? []
+        return TypeDeclaration(
+            kind: .struct, name: clientName(section), conformances: ["Sendable"],
+            docs: DocText.paragraphs([
+                [section.title + "."],
+                DocText.lines(section.description),
+                [signingNote],
+                documentation,
+                DocText.remark(section.location),
+            ]),
+            members: members
+        )
+    }
+
+    private static func sectionExpression(_ section: Section) -> String {
+        let rules = section.signing
+        let excluded = "[" + rules.excludedTopLevelFields.map(SwiftNames.stringLiteral).joined(separator: ", ") + "]"
+        return """
+            TarlanSection(
+                    name: \(SwiftNames.stringLiteral(section.id)),
+                    title: \(SwiftNames.stringLiteral(section.title)),
+                    signing: SigningRules(
+                        headerName: \(SwiftNames.stringLiteral(rules.headerName)),
+                        valuePrefix: \(SwiftNames.stringLiteral(rules.valuePrefix)),
+                        excludedTopLevelFields: \(excluded),
+                        excludesEmptyStrings: \(rules.excludesEmptyStrings)
+                    )
+                )
+            """
+    }
+
+    private static func environment(_ section: Section) -> TypeDeclaration {
+        let servers = section.servers.sorted { order($0.key) < order($1.key) }
+        var members: [Declaration] = servers.map { name, url in
+            .enumCase(EnumCaseDeclaration(docs: ["`\(url)`"], name: SwiftNames.escaped(name)))
+        }
+        members.append(.enumCase(EnumCaseDeclaration(
+            docs: ["Another base URL, such as a local test server."], name: "custom", associatedValue: "URL"
+        )))
+        let cases: [CodeLine] = servers.map { name, url in
+            // The generator validated each URL, so the literal always parses.
+            .line("case .\(SwiftNames.escaped(name)): URL(string: \(SwiftNames.stringLiteral(url)))!")
+        } + [.line("case .custom(let url): url")]
+        members.append(.property(Property(
+            docs: ["The URL that operation paths are appended to."],
+            modifiers: "public var", name: "baseURL", type: "URL", getter: [.block("switch self", cases)]
+        )))
+        return TypeDeclaration(
+            kind: .enum, name: "Environment", conformances: ["Hashable", "Sendable"],
+            docs: ["Where requests go."], members: members
+        )
+    }
+
+    /// Production first, then sandbox, then any other name alphabetically.
+    private static func order(_ name: String) -> String {
+        switch name {
+        case "production": "0"
+        case "sandbox": "1"
+        default: "2" + name
+        }
+    }
+
+    private static func method(_ operation: Operation, _ schema: APISchema) -> Function {
+        let result = SwiftTypes.name(of: operation.result)
+        let placement = operation.requestPlacement == .query ? "query parameters" : "body"
+        var docs = DocText.paragraphs([
+            [operation.summary + "."],
+            DocText.lines(operation.description),
+            ["`\(operation.method.rawValue) \(operation.path)`"],
+            operation.quirks.map { "- Note: \($0)" },
+            [
+                "- Parameter request: The request \(placement); signed for you.",
+                "- Returns: The response's `result`." + (operation.resultDescription.map { " \($0)" } ?? ""),
+                "- Throws: ``TarlanError``: `.api` when the server reports an error "
+                    + "(\(operation.errorFormats.map(\.rawValue).joined(separator: ", ")) format), "
+                    + "`.http`, `.decoding` or `.transport` otherwise.",
+            ],
+        ])
+        if let documentation = operation.documentation {
+            docs.append("- SeeAlso: [Documentation](\(documentation))")
+        }
+        docs.append(contentsOf: DocText.remark(operation.location))
+        return Function(
+            docs: docs,
+            head: "public func \(operation.id)",
+            parameters: ["_ request: \(operation.requestModel)"],
+            tail: " async throws -> \(result)",
+            body: [.line("try await core.perform(TarlanOperations.\(operation.id), request, returning: \(result).self)")]
+        )
+    }
+}

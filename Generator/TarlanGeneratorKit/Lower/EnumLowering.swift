@@ -1,0 +1,90 @@
+import TarlanRuntime
+
+/// Lowers reference tables to open enums: documented cases plus `unknown(RawValue)`,
+/// so a value the documentation does not list never fails decoding.
+enum EnumLowering {
+    static func file(_ schema: APISchema) -> SwiftFile {
+        let enums = schema.enums.values.sorted { $0.name < $1.name }
+        return SwiftFile(
+            name: "Enums.swift",
+            imports: ["TarlanRuntime"],
+            declarations: enums.flatMap { [.type(declaration($0)), .type(rawRepresentation($0))] }
+        )
+    }
+
+    private static func rawType(_ definition: EnumDefinition) -> String {
+        definition.rawType == .integer ? "Int" : "String"
+    }
+
+    private static func literal(_ value: JSONValue) -> String {
+        switch value {
+        case .number(let number): String(Int(exactly: number) ?? 0)
+        default: SwiftNames.stringLiteral(value.stringValue ?? "")
+        }
+    }
+
+    static func declaration(_ definition: EnumDefinition) -> TypeDeclaration {
+        var members: [Declaration] = definition.sortedCases.map { enumCase in
+            var details: [String] = ["Value: `\(literal(enumCase.value))`."]
+            if let message = enumCase.message { details.append("Message: \"\(message)\".") }
+            if let status = enumCase.httpStatus { details.append("HTTP \(status).") }
+            return .enumCase(EnumCaseDeclaration(
+                docs: DocText.paragraphs([
+                    DocText.lines(enumCase.description),
+                    [details.joined(separator: " ")],
+                    enumCase.quirk.map { ["- Note: \($0)"] } ?? [],
+                ]),
+                name: SwiftNames.escaped(enumCase.name)
+            ))
+        }
+        members.append(.enumCase(EnumCaseDeclaration(
+            docs: ["A value the documentation does not list, kept as it arrived."],
+            name: "unknown", associatedValue: rawType(definition)
+        )))
+        let documentation = definition.documentation.map { ["- SeeAlso: [Documentation](\($0))"] } ?? []
+        return TypeDeclaration(
+            kind: .enum, name: definition.name,
+            conformances: ["Hashable", "Sendable"],
+            docs: DocText.paragraphs([
+                DocText.lines(definition.description),
+                definition.quirk.map { ["- Note: \($0)"] } ?? [],
+                documentation,
+                DocText.remark(definition.location),
+            ]),
+            members: members
+        )
+    }
+
+    /// `RawRepresentable` (never failing), `Codable` through the raw value, and the documented cases.
+    private static func rawRepresentation(_ definition: EnumDefinition) -> TypeDeclaration {
+        let cases = definition.sortedCases
+        let initSwitch: [CodeLine] = [
+            .block(
+                "switch rawValue",
+                cases.map { .line("case \(literal($0.value)): self = .\(SwiftNames.escaped($0.name))") }
+                    + [.line("default: self = .unknown(rawValue)")]
+            )
+        ]
+        let rawSwitch: [CodeLine] = [
+            .block(
+                "switch self",
+                cases.map { .line("case .\(SwiftNames.escaped($0.name)): \(literal($0.value))") }
+                    + [.line("case .unknown(let value): value")]
+            )
+        ]
+        let known = cases.map { ".\(SwiftNames.escaped($0.name))" }.joined(separator: ", ")
+        return TypeDeclaration(
+            kind: .extension, name: definition.name, access: "",
+            conformances: ["RawRepresentable", "Codable"],
+            members: [
+                .function(Function(head: "public init", parameters: ["rawValue: \(rawType(definition))"], body: initSwitch)),
+                .property(Property(modifiers: "public var", name: "rawValue", type: rawType(definition), getter: rawSwitch)),
+                .property(Property(
+                    docs: ["Every case the documentation lists, in its order."],
+                    modifiers: "public static let", name: "documentedCases", type: "[\(definition.name)]",
+                    initializer: "[\(known)]"
+                )),
+            ]
+        )
+    }
+}

@@ -1,0 +1,106 @@
+/// Lowers schema models to `Codable` structs with memberwise initialisers.
+enum ModelLowering {
+    static func file(_ schema: APISchema) -> SwiftFile {
+        let usage = usageByModel(schema)
+        let models = schema.models.values.sorted { $0.name < $1.name }
+        return SwiftFile(
+            name: "Models.swift",
+            imports: ["Foundation", "TarlanRuntime"],
+            declarations: models.map { .type(declaration($0, usedBy: usage[$0.name] ?? [])) }
+        )
+    }
+
+    /// Which operations use a model as request or result, for the doc comment.
+    private static func usageByModel(_ schema: APISchema) -> [String: [String]] {
+        var usage: [String: [String]] = [:]
+        for operation in schema.operations.values.sorted(by: { $0.id < $1.id }) {
+            let client = schema.sections[operation.section].map { "\($0.swiftPrefix)Client" } ?? ""
+            let symbol = "``\(client)/\(operation.id)(_:)``"
+            usage[operation.requestModel, default: []].append("The request of \(symbol).")
+            if case .reference(let name) = operation.result {
+                usage[name, default: []].append("The result of \(symbol).")
+            }
+        }
+        return usage
+    }
+
+    static func declaration(_ model: Model, usedBy: [String]) -> TypeDeclaration {
+        let fields = model.sortedFields
+        var members: [Declaration] = fields.map { .property(property($0)) }
+        members.append(.function(memberwiseInit(fields)))
+        members.append(.type(codingKeys(fields)))
+        if fields.contains(where: needsCustomDecoding) {
+            members.append(.function(decodingInit(fields)))
+        }
+        return TypeDeclaration(
+            kind: .struct, name: model.name,
+            conformances: ["Codable", "Hashable", "Sendable"],
+            docs: DocText.paragraphs([DocText.lines(model.description), usedBy, DocText.remark(model.location)]),
+            members: members
+        )
+    }
+
+    private static func property(_ field: Field) -> Property {
+        var notes: [String] = []
+        if let documented = field.documentedType {
+            notes.append("- Note: Documented as `\(documented)`.")
+        }
+        if !field.accepts.isEmpty {
+            notes.append("Also decoded from a JSON \(field.accepts.map(\.rawValue).joined(separator: " or ")).")
+        }
+        if !field.aliases.isEmpty {
+            notes.append("Also decoded from the key \(field.aliases.map { "`\($0)`" }.joined(separator: ", ")).")
+        }
+        if let quirk = field.quirk { notes.append(quirk) }
+        let docs = DocText.paragraphs([
+            DocText.lines(field.description),
+            notes.isEmpty ? [] : [notes.joined(separator: " ")],
+            ["JSON key: `\(field.name)`."],
+        ])
+        return Property(
+            docs: docs, modifiers: "public var", name: SwiftNames.escaped(SwiftNames.property(for: field)),
+            type: SwiftTypes.propertyType(of: field)
+        )
+    }
+
+    private static func memberwiseInit(_ fields: [Field]) -> Function {
+        let parameters = fields.map { field in
+            let name = SwiftNames.property(for: field)
+            return "\(name): \(SwiftTypes.propertyType(of: field))" + (field.required ? "" : " = nil")
+        }
+        let body = fields.map { field -> CodeLine in
+            let name = SwiftNames.property(for: field)
+            return .line("self.\(name) = \(SwiftNames.escaped(name))")
+        }
+        return Function(head: "public init", parameters: parameters, body: body)
+    }
+
+    private static func codingKeys(_ fields: [Field]) -> TypeDeclaration {
+        TypeDeclaration(
+            kind: .enum, name: "CodingKeys", access: "", conformances: ["String", "CodingKey"],
+            members: fields.map { field in
+                let name = SwiftNames.property(for: field)
+                let raw = name == field.name ? nil : SwiftNames.stringLiteral(field.name)
+                return .enumCase(EnumCaseDeclaration(name: SwiftNames.escaped(name) + (raw.map { " = \($0)" } ?? "")))
+            }
+        )
+    }
+
+    static func needsCustomDecoding(_ field: Field) -> Bool {
+        !field.accepts.isEmpty || !field.aliases.isEmpty
+    }
+
+    /// Only for models with tolerated types or aliases: reads each field through the runtime's lenient helpers.
+    private static func decodingInit(_ fields: [Field]) -> Function {
+        var body: [CodeLine] = [.line("let container = try decoder.container(keyedBy: TarlanCodingKey.self)")]
+        for field in fields {
+            let keys = "[" + ([field.name] + field.aliases).map(SwiftNames.stringLiteral).joined(separator: ", ") + "]"
+            let accepting = field.accepts.isEmpty
+                ? "" : ", accepting: [" + field.accepts.map { ".\($0.rawValue)" }.joined(separator: ", ") + "]"
+            let method = field.required ? "decodeRequiredField" : "decodeField"
+            let type = SwiftTypes.name(of: field.type)
+            body.append(.line("self.\(SwiftNames.property(for: field)) = try container.\(method)(\(type).self, keys: \(keys)\(accepting))"))
+        }
+        return Function(head: "public init", parameters: ["from decoder: any Decoder"], tail: " throws", body: body)
+    }
+}

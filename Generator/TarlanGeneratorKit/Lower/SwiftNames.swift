@@ -1,0 +1,69 @@
+/// Every Swift name the generator emits is made here, so naming rules live in one place.
+enum SwiftNames {
+    /// Words written in capitals inside a camelCase name, as Swift's API guidelines ask.
+    static let acronyms: Set<String> = ["id", "url", "qr", "otp", "pan", "api", "uri", "http", "https", "json"]
+
+    /// Keywords that must be escaped with backticks when used as a property or case name.
+    static let keywords: Set<String> = [
+        "associatedtype", "class", "deinit", "enum", "extension", "fileprivate", "func", "import", "init",
+        "inout", "internal", "let", "open", "operator", "private", "precedencegroup", "protocol", "public",
+        "rethrows", "static", "struct", "subscript", "typealias", "var", "break", "case", "catch", "continue",
+        "default", "defer", "do", "else", "fallthrough", "for", "guard", "if", "in", "repeat", "return",
+        "throw", "switch", "where", "while", "Any", "as", "await", "false", "is", "nil", "self", "Self",
+        "super", "throws", "true", "try", "Type", "Protocol",
+    ]
+
+    static func isIdentifier(_ name: String) -> Bool {
+        guard let first = name.unicodeScalars.first, first == "_" || first.properties.isAlphabetic && first.isASCII
+        else { return false }
+        return name.unicodeScalars.allSatisfy { $0.isASCII && ($0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0)) }
+    }
+
+    /// `showcase_code` → `showcaseCode`, `redirect_url` → `redirectURL`, `id` → `id`.
+    static func lowerCamelCase(_ jsonName: String) -> String {
+        let words = jsonName.split(whereSeparator: { !($0.isLetter || $0.isNumber) || !$0.isASCII }).map(String.init)
+        guard let first = words.first else { return "value" }
+        var name = first.prefix(1).lowercased() + first.dropFirst()
+        for word in words.dropFirst() {
+            name += acronyms.contains(word.lowercased()) ? word.uppercased() : word.prefix(1).uppercased() + word.dropFirst()
+        }
+        if let leading = name.first, leading.isNumber { name = "_" + name }
+        return name
+    }
+
+    /// The Swift property of a field (an explicit `swiftName` wins).
+    static func property(for field: Field) -> String {
+        field.swiftName ?? lowerCamelCase(field.name)
+    }
+
+    /// A name as it may appear in declarations: keywords in backticks.
+    static func escaped(_ name: String) -> String {
+        keywords.contains(name) ? "`\(name)`" : name
+    }
+
+    /// A Swift string literal for arbitrary text (escapes quotes, backslashes, control characters).
+    static func stringLiteral(_ text: String) -> String {
+        var literal = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": literal += "\\\""
+            case "\\": literal += "\\\\"
+            case "\n": literal += "\\n"
+            case "\r": literal += "\\r"
+            case "\t": literal += "\\t"
+            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+                literal += "\\u{\(String(scalar.value, radix: 16))}"
+            default: literal.unicodeScalars.append(scalar)
+            }
+        }
+        return literal + "\""
+    }
+
+    /// A raw string literal (`#"…"#`) with enough `#`s that the text never ends it early.
+    static func rawStringLiteral(_ text: String) -> String {
+        if text.contains(where: { $0.isNewline }) { return stringLiteral(text) }
+        var hashes = "#"
+        while text.contains("\"" + hashes) || text.contains("\\" + hashes) { hashes += "#" }
+        return "\(hashes)\"\(text)\"\(hashes)"
+    }
+}

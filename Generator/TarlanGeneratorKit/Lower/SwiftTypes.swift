@@ -1,0 +1,97 @@
+import TarlanRuntime
+
+/// Swift spellings of schema types and values.
+enum SwiftTypes {
+    static func name(of type: TypeExpression) -> String {
+        switch type {
+        case .string: "String"
+        case .integer: "Int"
+        case .number: "Double"
+        case .boolean: "Bool"
+        case .json: "JSONValue"
+        case .array(let items): "[\(name(of: items))]"
+        case .reference(let name): name
+        }
+    }
+
+    /// The property type of a field: optional unless the field is required.
+    static func propertyType(of field: Field) -> String {
+        name(of: field.type) + (field.required ? "" : "?")
+    }
+
+    /// A Swift literal for a number the way `Double` literals accept it.
+    static func doubleLiteral(_ value: Double) -> String {
+        let text = GoFloat.format(value)
+        return text
+    }
+
+    /// An explicit `JSONValue` expression: explicit cases type-check fast, even when nested.
+    static func jsonExpression(_ value: JSONValue) -> String {
+        switch value {
+        case .null: return ".null"
+        case .bool(let flag): return ".bool(\(flag))"
+        case .number(let number): return ".number(\(doubleLiteral(number)))"
+        case .string(let text): return ".string(\(SwiftNames.stringLiteral(text)))"
+        case .array(let elements):
+            return ".array([" + elements.map(jsonExpression).joined(separator: ", ") + "])"
+        case .object(let members):
+            if members.isEmpty { return ".object([:])" }
+            let pairs = members.keys.sorted(by: { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) })
+                .map { "\(SwiftNames.stringLiteral($0)): \(jsonExpression(members[$0]!))" }
+            return ".object([" + pairs.joined(separator: ", ") + "])"
+        }
+    }
+
+    /// A Swift expression of a typed example value, as the generated models spell it.
+    static func expression(of value: TypedValue, schema: APISchema) -> String {
+        switch value {
+        case .null: return "nil"
+        case .string(let text): return SwiftNames.stringLiteral(text)
+        case .integer(let integer): return String(integer)
+        case .number(let number): return doubleLiteral(number)
+        case .boolean(let flag): return String(flag)
+        case .json(let json): return "JSONValue" + jsonExpression(json)
+        case .enumValue(let enumName, let raw): return enumCaseExpression(enumName, raw, schema: schema)
+        case .array(let elements):
+            return "[" + elements.map { expression(of: $0, schema: schema) }.joined(separator: ", ") + "]"
+        case .model(let name, let fields):
+            let arguments = fields.compactMap { field, value -> String? in
+                guard let value else { return nil }
+                return "\(SwiftNames.property(for: field)): \(expression(of: value, schema: schema))"
+            }
+            return "\(name)(" + arguments.joined(separator: ", ") + ")"
+        }
+    }
+
+    static func enumCaseExpression(_ enumName: String, _ raw: JSONValue, schema: APISchema) -> String {
+        if let known = schema.enums[enumName]?.cases.values.first(where: { $0.value == raw }) {
+            return "\(enumName).\(SwiftNames.escaped(known.name))"
+        }
+        switch raw {
+        case .number(let number): return "\(enumName).unknown(\(Int(exactly: number) ?? 0))"
+        default: return "\(enumName).unknown(\(SwiftNames.stringLiteral(raw.stringValue ?? "")))"
+        }
+    }
+}
+
+/// Doc-comment text from schema prose.
+enum DocText {
+    static func lines(_ text: String?) -> [String] {
+        guard let text, !text.isEmpty else { return [] }
+        return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    /// Paragraphs separated by an empty doc line, skipping empty ones.
+    static func paragraphs(_ parts: [[String]]) -> [String] {
+        var lines: [String] = []
+        for part in parts where !part.isEmpty {
+            if !lines.isEmpty { lines.append("") }
+            lines += part
+        }
+        return lines
+    }
+
+    static func remark(_ location: SourceLocation) -> [String] {
+        ["- Remark: Generated from `\(location.reference)`."]
+    }
+}

@@ -1,0 +1,50 @@
+/// What the generator produces: the module's sources or its fixture tests.
+public enum GenerationMode: String, Sendable, CaseIterable {
+    case library
+    case tests
+}
+
+/// The fixed list of files each mode writes. The build plugin declares the same list.
+public enum OutputLayout {
+    public static func fileNames(for mode: GenerationMode) -> [String] {
+        switch mode {
+        case .library: ["Clients.swift", "Enums.swift", "Examples.swift", "Models.swift", "Operations.swift"]
+        case .tests: ["FixtureTests.swift", "SignatureVectorTests.swift"]
+        }
+    }
+}
+
+/// The result of a run: rendered files by name, and the warnings found on the way.
+public struct GeneratedOutput: Sendable {
+    public var files: [String: String]
+    public var warnings: [Diagnostic]
+}
+
+/// load → validate → lower → render. Pure: bytes in, text out; writing is `OutputWriter`'s job.
+public enum GeneratorPipeline {
+    public static func run(_ files: [SchemaLoader.File], mode: GenerationMode) throws(GenerationFailed) -> GeneratedOutput {
+        let schema = try SchemaLoader.load(files)
+        let warnings = try SchemaValidator.validate(schema)
+        let swiftFiles = lower(schema, mode: mode)
+        var rendered: [String: String] = [:]
+        for file in swiftFiles {
+            rendered[file.name] = SwiftRenderer.render(file)
+        }
+        return GeneratedOutput(files: rendered, warnings: warnings)
+    }
+
+    static func lower(_ schema: APISchema, mode: GenerationMode) -> [SwiftFile] {
+        switch mode {
+        case .library:
+            [
+                ClientLowering.file(schema),
+                EnumLowering.file(schema),
+                CatalogLowering.examplesFile(schema),
+                ModelLowering.file(schema),
+                CatalogLowering.operationsFile(schema),
+            ]
+        case .tests:
+            [FixtureTestLowering.fixturesFile(schema), FixtureTestLowering.vectorsFile(schema)]
+        }
+    }
+}

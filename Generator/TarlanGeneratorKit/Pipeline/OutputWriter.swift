@@ -1,0 +1,36 @@
+import Foundation
+
+/// Writes generated files so that builds stay incremental and never see half an output.
+///
+/// A file is rewritten only when its bytes change (nothing downstream recompiles for an identical
+/// regeneration), each write goes to a temporary file that is then renamed over the old one, and
+/// a failed run removes the outputs so no stale code survives a broken schema.
+public enum OutputWriter {
+    /// Returns the names of the files whose contents changed.
+    @discardableResult
+    public static func write(_ files: [String: String], to directory: URL) throws -> [String] {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        var changed: [String] = []
+        for name in files.keys.sorted() {
+            let target = directory.appendingPathComponent(name)
+            let bytes = Data(files[name]!.utf8)
+            if let existing = try? Data(contentsOf: target), existing == bytes { continue }
+            let temporary = directory.appendingPathComponent(".\(name).\(ProcessInfo.processInfo.processIdentifier).tmp")
+            try bytes.write(to: temporary)
+            if FileManager.default.fileExists(atPath: target.path) {
+                _ = try FileManager.default.replaceItemAt(target, withItemAt: temporary)
+            } else {
+                try FileManager.default.moveItem(at: temporary, to: target)
+            }
+            changed.append(name)
+        }
+        return changed
+    }
+
+    /// Removes the outputs of `mode` (after a failed run).
+    public static func removeOutputs(_ names: [String], in directory: URL) {
+        for name in names {
+            try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
+        }
+    }
+}

@@ -1,0 +1,172 @@
+import TarlanRuntime
+
+/// An example value read through the schema's types, as generated code will decode it.
+indirect enum TypedValue: Sendable {
+    case null
+    case string(String)
+    case integer(Int)
+    case number(Double)
+    case boolean(Bool)
+    case json(JSONValue)
+    case enumValue(enumName: String, raw: JSONValue)
+    case array([TypedValue])
+    /// Fields in schema order, each with the value the example gave it (nil: absent).
+    case model(name: String, fields: [(field: Field, value: TypedValue?)])
+}
+
+/// Reads example JSON against a type the way the runtime's lenient decoding does,
+/// reporting every mismatch with its JSON pointer relative to the example value.
+struct ExampleInterpreter {
+    struct Issue {
+        var severity: Diagnostic.Severity
+        var pointer: String
+        var message: String
+    }
+
+    let schema: APISchema
+    private(set) var issues: [Issue] = []
+
+    init(schema: APISchema) {
+        self.schema = schema
+    }
+
+    var hasErrors: Bool { issues.contains { $0.severity == .error } }
+
+    mutating func read(_ value: JSONValue, as type: TypeExpression, accepts: [ScalarKind] = [], at pointer: String)
+        -> TypedValue?
+    {
+        switch type {
+        case .json:
+            return .json(value)
+        case .string, .integer, .number, .boolean:
+            if let scalar = Self.coerce(value, to: type, accepts: accepts) { return scalar }
+            return fail(pointer, "expected \(Self.describe(type, accepts)), found \(value.jsonTypeName)")
+        case .array(let items):
+            guard let elements = value.arrayValue else {
+                return fail(pointer, "expected an array, found \(value.jsonTypeName)")
+            }
+            var typed: [TypedValue] = []
+            for (index, element) in elements.enumerated() {
+                guard let item = read(element, as: items, at: JSONPointer.append(pointer, String(index))) else {
+                    return nil
+                }
+                typed.append(item)
+            }
+            return .array(typed)
+        case .reference(let name):
+            if let definition = schema.enums[name] {
+                return readEnum(value, definition, at: pointer)
+            }
+            guard let model = schema.models[name] else { return nil }
+            return readModel(value, model, at: pointer)
+        }
+    }
+
+    private mutating func readEnum(_ value: JSONValue, _ definition: EnumDefinition, at pointer: String) -> TypedValue? {
+        switch (definition.rawType, value) {
+        case (.string, .string), (.integer, .number):
+            if !definition.cases.values.contains(where: { $0.value == value }) {
+                warn(pointer, "value \(CanonicalJSON.string(value)) is not a documented case of \(definition.name)")
+            }
+            return .enumValue(enumName: definition.name, raw: value)
+        default:
+            return fail(pointer, "expected a \(definition.rawType.rawValue) of \(definition.name), found \(value.jsonTypeName)")
+        }
+    }
+
+    private mutating func readModel(_ value: JSONValue, _ model: Model, at pointer: String) -> TypedValue? {
+        guard let members = value.objectValue else {
+            return fail(pointer, "expected an object of \(model.name), found \(value.jsonTypeName)")
+        }
+        var byKey: [String: Field] = [:]
+        for field in model.fields.values {
+            for key in [field.name] + field.aliases { byKey[key] = field }
+        }
+        for key in members.keys.sorted() where byKey[key] == nil {
+            warn(JSONPointer.append(pointer, key), "field \"\(key)\" is not in \(model.name); decoding ignores it")
+        }
+        var typedFields: [(field: Field, value: TypedValue?)] = []
+        for field in model.sortedFields {
+            let present = ([field.name] + field.aliases).filter { members[$0] != nil }
+            if present.count > 1 {
+                _ = fail(pointer, "\(model.name).\(field.name) is given twice, as \(present.joined(separator: " and "))")
+                continue
+            }
+            guard let key = present.first, let member = members[key] else {
+                if field.required {
+                    _ = fail(pointer, "required field \"\(field.name)\" of \(model.name) is missing")
+                }
+                typedFields.append((field, nil))
+                continue
+            }
+            if member.isNull {
+                if field.required {
+                    _ = fail(JSONPointer.append(pointer, key), "required field \"\(field.name)\" is null")
+                }
+                typedFields.append((field, .null))
+                continue
+            }
+            let typed = read(member, as: field.type, accepts: field.accepts, at: JSONPointer.append(pointer, key))
+            typedFields.append((field, typed))
+        }
+        return .model(name: model.name, fields: typedFields)
+    }
+
+    /// The runtime's lenient decoding rules, mirrored (see `LenientDecoding.swift`).
+    static func coerce(_ value: JSONValue, to type: TypeExpression, accepts: [ScalarKind]) -> TypedValue? {
+        switch (type, value) {
+        case (.string, .string(let text)):
+            return .string(text)
+        case (.string, .number(let number)) where accepts.contains(.number) || (accepts.contains(.integer) && number.rounded() == number):
+            return .string(GoFloat.format(number))
+        case (.string, .bool(let flag)) where accepts.contains(.boolean):
+            return .string(flag ? "true" : "false")
+        case (.integer, .number(let number)):
+            return Int(exactly: number).map(TypedValue.integer)
+        case (.integer, .string(let text)) where accepts.contains(.string):
+            return Int(text).map(TypedValue.integer)
+        case (.number, .number(let number)):
+            return .number(number)
+        case (.number, .string(let text)) where accepts.contains(.string):
+            return Double(text).flatMap { $0.isFinite ? TypedValue.number($0) : nil }
+        case (.boolean, .bool(let flag)):
+            return .boolean(flag)
+        case (.boolean, .string(let text)) where accepts.contains(.string):
+            switch text {
+            case "true": return .boolean(true)
+            case "false": return .boolean(false)
+            default: return nil
+            }
+        default:
+            return nil
+        }
+    }
+
+    private static func describe(_ type: TypeExpression, _ accepts: [ScalarKind]) -> String {
+        let names = [TypeExpressionName.of(type)] + accepts.map(\.rawValue)
+        return names.joined(separator: " or ")
+    }
+
+    private mutating func fail(_ pointer: String, _ message: String) -> TypedValue? {
+        issues.append(Issue(severity: .error, pointer: pointer, message: message))
+        return nil
+    }
+
+    private mutating func warn(_ pointer: String, _ message: String) {
+        issues.append(Issue(severity: .warning, pointer: pointer, message: message))
+    }
+}
+
+enum TypeExpressionName {
+    static func of(_ type: TypeExpression) -> String {
+        switch type {
+        case .string: "string"
+        case .integer: "integer"
+        case .number: "number"
+        case .boolean: "boolean"
+        case .json: "json"
+        case .array(let items): "array of \(of(items))"
+        case .reference(let name): name
+        }
+    }
+}

@@ -1,0 +1,284 @@
+import Foundation
+import TarlanRuntime
+
+/// Validate stage: checks what the loader cannot see in one entity at a time —
+/// references, names, examples against their models, and every signature.
+public enum SchemaValidator {
+    /// Returns the warnings; throws with every diagnostic when there is an error.
+    public static func validate(_ schema: APISchema) throws(GenerationFailed) -> [Diagnostic] {
+        var log = DiagnosticLog()
+        for section in schema.sections.values.sorted(by: { $0.id < $1.id }) {
+            checkSection(section, schema, &log)
+        }
+        for model in schema.models.values.sorted(by: { $0.name < $1.name }) {
+            checkModel(model, schema, &log)
+        }
+        for definition in schema.enums.values.sorted(by: { $0.name < $1.name }) {
+            checkEnum(definition, schema, &log)
+        }
+        checkOperations(schema, &log)
+        for vector in schema.signatureVectors.values.sorted(by: { $0.id < $1.id }) {
+            checkVector(vector, schema, &log)
+        }
+        if log.hasErrors { throw GenerationFailed(diagnostics: log.sorted) }
+        return log.sorted
+    }
+
+    // MARK: Sections
+
+    private static func checkSection(_ section: Section, _ schema: APISchema, _ log: inout DiagnosticLog) {
+        if !SwiftNames.isIdentifier(section.swiftPrefix) || section.swiftPrefix.first?.isUppercase != true {
+            log.error("swiftPrefix \"\(section.swiftPrefix)\" must be an UpperCamelCase Swift identifier", at: section.location)
+        }
+        for (name, server) in section.servers.sorted(by: { $0.key < $1.key }) {
+            guard let url = URL(string: server), url.scheme == "https", url.host != nil, url.path.isEmpty || url.path == "/"
+            else {
+                log.error("server \"\(name)\" must be an https:// URL with a host and no path, found \"\(server)\"", at: section.location)
+                continue
+            }
+        }
+        if let codes = section.errorCodes {
+            if let definition = schema.enums[codes] {
+                if definition.rawType != .integer {
+                    log.error("errorCodes enum \"\(codes)\" must have rawType integer", at: section.location)
+                }
+            } else {
+                log.error("errorCodes refers to unknown enum \"\(codes)\"", at: section.location)
+            }
+        }
+    }
+
+    // MARK: Models and enums
+
+    private static func checkModel(_ model: Model, _ schema: APISchema, _ log: inout DiagnosticLog) {
+        if schema.enums[model.name] != nil {
+            log.error("\"\(model.name)\" is defined both as a model and as an enum", at: model.location)
+        }
+        checkTypeName(model.name, at: model.location, &log)
+        var swiftNames: [String: String] = [:]
+        for field in model.sortedFields {
+            checkType(field.type, at: field.location, schema, &log)
+            let swiftName = SwiftNames.property(for: field)
+            if let other = swiftNames[swiftName] {
+                log.error("fields \"\(other)\" and \"\(field.name)\" both become Swift property \"\(swiftName)\"", at: field.location)
+            }
+            swiftNames[swiftName] = field.name
+            if !field.accepts.isEmpty {
+                switch field.type {
+                case .string, .integer, .number, .boolean: break
+                default: log.error("\"accepts\" only applies to string, integer, number and boolean fields", at: field.location)
+                }
+            }
+        }
+    }
+
+    private static func checkEnum(_ definition: EnumDefinition, _ schema: APISchema, _ log: inout DiagnosticLog) {
+        checkTypeName(definition.name, at: definition.location, &log)
+        if definition.cases.isEmpty {
+            log.error("enum \"\(definition.name)\" has no cases", at: definition.location)
+        }
+        var seen: [JSONValue: String] = [:]
+        for enumCase in definition.sortedCases {
+            if let other = seen[enumCase.value] {
+                log.error("cases \"\(other)\" and \"\(enumCase.name)\" share the value \(CanonicalJSON.string(enumCase.value))", at: enumCase.location)
+            }
+            seen[enumCase.value] = enumCase.name
+            if enumCase.name == "unknown" {
+                log.error("\"unknown\" is reserved for values the documentation does not list", at: enumCase.location)
+            }
+            if !SwiftNames.isIdentifier(enumCase.name) || enumCase.name.first?.isLowercase != true {
+                log.error("case name \"\(enumCase.name)\" must be a lowerCamelCase Swift identifier", at: enumCase.location)
+            }
+        }
+    }
+
+    private static func checkTypeName(_ name: String, at location: SourceLocation, _ log: inout DiagnosticLog) {
+        if !SwiftNames.isIdentifier(name) || name.first?.isUppercase != true {
+            log.error("\"\(name)\" must be an UpperCamelCase Swift identifier", at: location)
+        }
+    }
+
+    private static func checkType(_ type: TypeExpression, at location: SourceLocation, _ schema: APISchema, _ log: inout DiagnosticLog) {
+        switch type {
+        case .array(let items):
+            checkType(items, at: location, schema, &log)
+        case .reference(let name) where schema.models[name] == nil && schema.enums[name] == nil:
+            log.error("unknown type reference \"\(name)\"", at: location)
+        default:
+            break
+        }
+    }
+
+    // MARK: Operations
+
+    private static func checkOperations(_ schema: APISchema, _ log: inout DiagnosticLog) {
+        var routes: [String: String] = [:]
+        for operation in schema.operations.values.sorted(by: { $0.id < $1.id }) {
+            if !SwiftNames.isIdentifier(operation.id) || operation.id.first?.isLowercase != true {
+                log.error("operation id \"\(operation.id)\" must be a lowerCamelCase Swift identifier", at: operation.location)
+            }
+            let route = "\(operation.method.rawValue) \(operation.path)"
+            if let other = routes[route] {
+                log.error("operations \"\(other)\" and \"\(operation.id)\" share the route \(route)", at: operation.location)
+            }
+            routes[route] = operation.id
+            checkOperation(operation, schema, &log)
+        }
+    }
+
+    private static func checkOperation(_ operation: Operation, _ schema: APISchema, _ log: inout DiagnosticLog) {
+        let location = operation.location
+        guard let section = schema.sections[operation.section] else {
+            log.error("operation refers to unknown section \"\(operation.section)\"", at: location)
+            return
+        }
+        if !operation.path.hasPrefix("/") || operation.path.contains("?") || operation.path.contains(" ") {
+            log.error("path must start with \"/\" and hold no query or spaces, found \"\(operation.path)\"", at: location)
+        }
+        if operation.errorFormats.isEmpty {
+            log.error("errorFormats must list at least one format", at: location)
+        }
+        switch (operation.method, operation.requestPlacement) {
+        case (.get, .body): log.error("a GET operation takes its request \"in\": \"query\"", at: location)
+        case (.post, .query): log.error("a POST operation takes its request \"in\": \"body\"", at: location)
+        default: break
+        }
+        checkType(operation.result, at: location, schema, &log)
+        guard let requestModel = schema.models[operation.requestModel] else {
+            log.error("request model \"\(operation.requestModel)\" is not a model", at: location)
+            return
+        }
+        if operation.requestPlacement == .query {
+            for field in requestModel.sortedFields where !isQueryScalar(field.type, schema) {
+                log.error("query field \"\(field.name)\" must be a string, integer, number, boolean or enum", at: field.location)
+            }
+        }
+        for example in operation.examples.values.sorted(by: { $0.name < $1.name }) {
+            switch example.kind {
+            case .request:
+                checkRequestExample(example, operation, requestModel, section, schema, &log)
+            case .response:
+                checkResponseExample(example, operation, schema, &log)
+            }
+            checkCorrection(example, &log)
+        }
+        if !operation.examples.values.contains(where: { $0.kind == .response && $0.expect == .success }) {
+            log.warning("operation has no success response example; the mock cannot answer it", at: location)
+        }
+    }
+
+    private static func isQueryScalar(_ type: TypeExpression, _ schema: APISchema) -> Bool {
+        switch type {
+        case .string, .integer, .number, .boolean: true
+        case .reference(let name): schema.enums[name] != nil
+        case .json, .array: false
+        }
+    }
+
+    // MARK: Examples
+
+    private static func checkRequestExample(
+        _ example: Example, _ operation: Operation, _ model: Model, _ section: Section,
+        _ schema: APISchema, _ log: inout DiagnosticLog
+    ) {
+        var interpreter = ExampleInterpreter(schema: schema)
+        _ = interpreter.read(example.body, as: .reference(model.name), at: "")
+        report(interpreter, example, schema, &log)
+        guard let secret = example.secret, let canonical = example.canonical, let signature = example.signature else {
+            log.error("a request example needs \"secret\", \"canonical\" and \"signature\"", at: example.location)
+            return
+        }
+        checkSignature(
+            input: example.body, secret: secret, canonical: canonical, base64: nil, signature: signature,
+            rules: section.signing, at: example.location, &log
+        )
+    }
+
+    private static func checkResponseExample(
+        _ example: Example, _ operation: Operation, _ schema: APISchema, _ log: inout DiagnosticLog
+    ) {
+        guard let status = example.httpStatus, (100...599).contains(status), let expect = example.expect else {
+            log.error("a response example needs \"httpStatus\" (100–599) and \"expect\"", at: example.location)
+            return
+        }
+        guard let envelope = example.body.objectValue else {
+            log.error("a response body must be a JSON object", at: example.bodyLocation)
+            return
+        }
+        var interpreter = ExampleInterpreter(schema: schema)
+        for (key, type) in [("status", TypeExpression.boolean), ("status_code", .integer), ("message", .string)] {
+            if let value = envelope[key] { _ = interpreter.read(value, as: type, at: "/\(key)") }
+        }
+        for key in envelope.keys.sorted() where !["status", "status_code", "message", "result"].contains(key) {
+            log.warning("\"\(key)\" is not part of the response envelope", at: schema.location(below: example.bodyLocation, "/\(key)"))
+        }
+        switch expect {
+        case .success:
+            if let result = envelope["result"] {
+                _ = interpreter.read(result, as: operation.result, at: "/result")
+            } else {
+                log.error("a success example needs a \"result\"", at: example.bodyLocation)
+            }
+        case .apiError(let format, _, _):
+            if !operation.errorFormats.contains(format) {
+                log.error("expects the \(format.rawValue) error format, which the operation's errorFormats do not list", at: example.location)
+            }
+        }
+        report(interpreter, example, schema, &log)
+    }
+
+    private static func checkCorrection(_ example: Example, _ log: inout DiagnosticLog) {
+        switch (example.correction, example.asDocumented) {
+        case (nil, nil):
+            return
+        case (.some, .some(let text)):
+            if (try? JSONParser.parse(Array(text.utf8))) != nil {
+                log.error("\"asDocumented\" parses as valid JSON, so it needs no \"correction\"", at: example.location)
+            }
+        default:
+            log.error("\"correction\" and \"asDocumented\" go together", at: example.location)
+        }
+    }
+
+    private static func report(_ interpreter: ExampleInterpreter, _ example: Example, _ schema: APISchema, _ log: inout DiagnosticLog) {
+        for issue in interpreter.issues {
+            let location = schema.location(below: example.bodyLocation, issue.pointer)
+            let message = "example \"\(example.name)\": \(issue.message)"
+            switch issue.severity {
+            case .error: log.error(message, at: location)
+            case .warning: log.warning(message, at: location)
+            }
+        }
+    }
+
+    // MARK: Signatures
+
+    private static func checkVector(_ vector: SignatureVector, _ schema: APISchema, _ log: inout DiagnosticLog) {
+        guard let section = schema.sections[vector.section] else {
+            log.error("signature vector refers to unknown section \"\(vector.section)\"", at: vector.location)
+            return
+        }
+        checkSignature(
+            input: vector.input, secret: vector.secret, canonical: vector.canonical, base64: vector.base64,
+            signature: vector.signature, rules: section.signing, at: vector.location, &log
+        )
+    }
+
+    private static func checkSignature(
+        input: JSONValue, secret: String, canonical: String, base64: String?, signature: String,
+        rules: SigningRules, at location: SourceLocation, _ log: inout DiagnosticLog
+    ) {
+        let bytes = Signer.signingBytes(input, rules: rules)
+        let actualCanonical = String(decoding: bytes, as: UTF8.self)
+        if actualCanonical != canonical {
+            log.error("canonical JSON does not match: the schema says \(canonical), the signer produces \(actualCanonical)", at: location)
+        }
+        if let base64, base64 != Data(bytes).base64EncodedString() {
+            log.error("base64 does not match the canonical JSON", at: location)
+        }
+        let actual = Signer.signature(for: input, secret: TarlanSecret(secret), rules: rules)
+        if actual != signature {
+            log.error("signature does not verify: expected \(signature), computed \(actual)", at: location)
+        }
+    }
+}

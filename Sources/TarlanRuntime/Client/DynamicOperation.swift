@@ -1,0 +1,54 @@
+import Foundation
+
+/// An operation callable with untyped JSON, through its generated types (for `tarlan call` and the demo).
+public struct DynamicOperation: Sendable {
+    public let descriptor: OperationDescriptor
+    private let perform: @Sendable (TarlanClientCore, JSONValue) async throws -> JSONValue
+
+    public init<Request: Codable & Sendable, Result: Codable & Sendable>(
+        _ descriptor: OperationDescriptor,
+        request: Request.Type,
+        result: Result.Type
+    ) {
+        self.descriptor = descriptor
+        self.perform = { core, json in
+            let typed: Request
+            do {
+                typed = try JSONDecoder().decode(Request.self, from: Data(CanonicalJSON.encode(json)))
+            } catch {
+                throw TarlanError.invalidRequest(operationID: descriptor.id, reason: "request does not fit \(Request.self): \(error)")
+            }
+            let answer = try await core.perform(descriptor, typed, returning: Result.self)
+            return try JSONValueEncoder().encode(answer)
+        }
+    }
+
+    /// Decodes `request` into the operation's request model, calls it, and encodes the result.
+    public func call(_ core: TarlanClientCore, request: JSONValue) async throws -> JSONValue {
+        try await perform(core, request)
+    }
+}
+
+/// One example of the schema: a request to send, or a response to answer with.
+public struct OperationExample: Sendable, Hashable {
+    public enum Role: String, Sendable, Hashable {
+        case request
+        case success
+        case apiError
+    }
+
+    public var operationID: String
+    public var name: String
+    public var role: Role
+    public var httpStatus: Int?
+    /// Compact JSON.
+    public var json: String
+
+    public init(operationID: String, name: String, role: Role, httpStatus: Int?, json: String) {
+        self.operationID = operationID
+        self.name = name
+        self.role = role
+        self.httpStatus = httpStatus
+        self.json = json
+    }
+}

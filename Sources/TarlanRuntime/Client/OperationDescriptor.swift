@@ -1,0 +1,87 @@
+/// An API section: its name and how it signs (AGWS: `X-Signature`, Acquiring: `Authorization: Bearer`).
+public struct TarlanSection: Sendable, Hashable {
+    public var name: String
+    public var title: String
+    public var signing: SigningRules
+
+    public init(name: String, title: String, signing: SigningRules) {
+        self.name = name
+        self.title = title
+        self.signing = signing
+    }
+}
+
+/// The error formats of the reference's section 4.6.
+public enum ErrorFormat: String, Sendable, Hashable, CaseIterable {
+    /// `status: false` with `status_code` and `message`, on any HTTP status.
+    case old
+    /// HTTP 200, `status: true`, the error in `result.error_code` and `result.message`.
+    case newExpected
+    /// The old body with HTTP 4xx/5xx.
+    case newUnexpected
+    /// Acquiring's `status: false` body with HTTP 4xx/5xx.
+    case acquiring
+}
+
+/// Where an operation's request goes.
+public enum RequestLocation: String, Sendable, Hashable {
+    case body
+    /// Query parameters, signed as a JSON object typed by the request model.
+    case query
+}
+
+/// One field of a request, as the schema defines it (the mock checks requests with these).
+public struct RequestField: Sendable, Hashable {
+    public enum Kind: String, Sendable, Hashable {
+        case string, integer, number, boolean, array, object, any
+    }
+
+    public var name: String
+    public var kind: Kind
+    public var isRequired: Bool
+
+    public init(name: String, kind: Kind, isRequired: Bool) {
+        self.name = name
+        self.kind = kind
+        self.isRequired = isRequired
+    }
+}
+
+/// Everything the runtime needs to know about an operation; generated from the schema.
+public struct OperationDescriptor: Sendable, Hashable {
+    public var id: String
+    public var summary: String
+    public var section: TarlanSection
+    public var method: HTTPMethod
+    public var path: String
+    public var requestLocation: RequestLocation
+    public var requestFields: [RequestField]
+    public var errorFormats: Set<ErrorFormat>
+    /// Safe to repeat (status checks, balance, lists); payment-creating calls never are.
+    public var isIdempotent: Bool
+    public var documentation: String?
+
+    public init(
+        id: String,
+        summary: String,
+        section: TarlanSection,
+        method: HTTPMethod,
+        path: String,
+        requestLocation: RequestLocation,
+        requestFields: [RequestField],
+        errorFormats: Set<ErrorFormat>,
+        isIdempotent: Bool,
+        documentation: String?
+    ) {
+        self.id = id
+        self.summary = summary
+        self.section = section
+        self.method = method
+        self.path = path
+        self.requestLocation = requestLocation
+        self.requestFields = requestFields
+        self.errorFormats = errorFormats
+        self.isIdempotent = isIdempotent
+        self.documentation = documentation
+    }
+}

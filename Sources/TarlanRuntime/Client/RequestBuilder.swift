@@ -1,0 +1,86 @@
+import Foundation
+
+/// A request ready to send, with what was signed (for tests, the demo and debugging).
+public struct PreparedRequest: Sendable, Hashable {
+    public var request: HTTPRequest
+    /// The canonical JSON that was signed.
+    public var signedJSON: String
+    /// Lowercase hex SHA-256, as sent (after the section's prefix).
+    public var signature: String
+}
+
+/// Builds the signed HTTP request of an operation.
+///
+/// The body on the wire is the canonical JSON of the whole request, so the server sees exactly
+/// the bytes that were signed (minus what the section leaves out of the signature).
+public enum RequestBuilder {
+    public static func prepare<Request: Encodable>(
+        _ operation: OperationDescriptor,
+        _ request: Request,
+        baseURL: URL,
+        secret: TarlanSecret
+    ) throws(TarlanError) -> PreparedRequest {
+        let json: JSONValue
+        do {
+            json = try JSONValueEncoder().encode(request)
+        } catch {
+            throw .invalidRequest(operationID: operation.id, reason: "\(error)")
+        }
+        guard let fields = json.objectValue else {
+            throw .invalidRequest(operationID: operation.id, reason: "the request must encode to a JSON object")
+        }
+        let rules = operation.section.signing
+        let signedBytes = Signer.signingBytes(json, rules: rules)
+        let signature = Signer.signature(for: json, secret: secret, rules: rules)
+
+        var urlText = baseURL.absoluteString
+        while urlText.hasSuffix("/") { urlText.removeLast() }
+        urlText += operation.path
+        var headers: HTTPHeaders = ["Accept": "application/json"]
+        headers[rules.headerName] = rules.valuePrefix + signature
+        var body: Data?
+        switch operation.requestLocation {
+        case .body:
+            headers["Content-Type"] = "application/json"
+            body = Data(CanonicalJSON.encode(json))
+        case .query:
+            if !fields.isEmpty { urlText += "?" + queryString(fields) }
+        }
+        guard let url = URL(string: urlText) else {
+            throw .invalidRequest(operationID: operation.id, reason: "cannot form a URL from the base URL and path")
+        }
+        return PreparedRequest(
+            request: HTTPRequest(method: operation.method, url: url, headers: headers, body: body),
+            signedJSON: String(decoding: signedBytes, as: UTF8.self),
+            signature: signature
+        )
+    }
+
+    /// Keys sorted; strings as they are, other scalars as canonical JSON; RFC 3986 percent-encoding.
+    public static func queryString(_ fields: [String: JSONValue]) -> String {
+        fields.keys.sorted().map { key in
+            let value: String
+            switch fields[key]! {
+            case .string(let text): value = text
+            case let other: value = CanonicalJSON.string(other)
+            }
+            return percentEncoded(key) + "=" + percentEncoded(value)
+        }.joined(separator: "&")
+    }
+
+    static func percentEncoded(_ text: String) -> String {
+        var encoded = ""
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
+                UInt8(ascii: "~"):
+                encoded.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = String(byte, radix: 16, uppercase: true)
+                encoded += "%" + (hex.count == 1 ? "0" : "") + hex
+            }
+        }
+        return encoded
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+
+/// Turns an HTTP response into an operation's `result`, or the one ``TarlanError`` that says why not.
+///
+/// Order matters and follows the reference's section 4.6: an error body (`status: false`) wins over
+/// the HTTP status; a new-format expected error (`status: true` with a non-zero `result.error_code`)
+/// is an error only where the operation lists that format; anything else that is not a 2xx
+/// envelope is an HTTP failure.
+public enum ResponseInterpreter {
+    static let parserOptions = JSONParser.Options(maxDepth: 128, duplicateKeys: .lastWins)
+
+    public static func decode<Result: Decodable>(
+        _ type: Result.Type,
+        for operation: OperationDescriptor,
+        from response: HTTPResponse
+    ) throws(TarlanError) -> Result {
+        let status = response.statusCode
+        func httpFailure(_ reason: String) -> TarlanError {
+            .http(HTTPFailure(operationID: operation.id, httpStatus: status, reason: reason, bodySnippet: BodySnippet.of(response.body)))
+        }
+        guard !response.body.isEmpty else { throw httpFailure("empty body") }
+        let json: JSONValue
+        do {
+            json = try JSONParser.parse(response.body, options: parserOptions)
+        } catch {
+            throw httpFailure("body is not JSON (\(error.message) at line \(error.line), column \(error.column))")
+        }
+        guard let envelope = json.objectValue else {
+            throw httpFailure("body is JSON \(json.jsonTypeName), not the response envelope")
+        }
+        if let apiError = apiError(in: envelope, operation: operation, httpStatus: status) {
+            throw .api(apiError)
+        }
+        guard (200..<300).contains(status) else {
+            throw httpFailure("unexpected HTTP status without an error envelope")
+        }
+        let decoded: TarlanEnvelope<Result>
+        do {
+            decoded = try JSONDecoder().decode(TarlanEnvelope<Result>.self, from: response.body)
+        } catch let error as DecodingError {
+            throw .decoding(failure(error, operation, response))
+        } catch {
+            throw .decoding(DecodingFailure(
+                operationID: operation.id, httpStatus: status, path: "", reason: "\(error)",
+                bodySnippet: BodySnippet.of(response.body)
+            ))
+        }
+        guard let result = decoded.result else {
+            throw .decoding(DecodingFailure(
+                operationID: operation.id, httpStatus: status, path: "result", reason: "the success envelope has no result",
+                bodySnippet: BodySnippet.of(response.body)
+            ))
+        }
+        return result
+    }
+
+    /// The error the envelope reports, if any.
+    static func apiError(in envelope: [String: JSONValue], operation: OperationDescriptor, httpStatus: Int) -> TarlanAPIError? {
+        let result = envelope["result"]
+        if envelope["status"] == .bool(false) {
+            return TarlanAPIError(
+                operationID: operation.id,
+                code: integer(envelope["status_code"]),
+                message: envelope["message"]?.stringValue ?? "",
+                format: failureFormat(operation, httpStatus),
+                httpStatus: httpStatus,
+                details: result
+            )
+        }
+        if operation.errorFormats.contains(.newExpected),
+            let fields = result?.objectValue,
+            let code = integer(fields["error_code"]), code != 0
+        {
+            return TarlanAPIError(
+                operationID: operation.id, code: code, message: fields["message"]?.stringValue ?? "",
+                format: .newExpected, httpStatus: httpStatus, details: result
+            )
+        }
+        return nil
+    }
+
+    private static func failureFormat(_ operation: OperationDescriptor, _ httpStatus: Int) -> ErrorFormat {
+        if operation.errorFormats.contains(.acquiring) { return .acquiring }
+        if httpStatus >= 400 && operation.errorFormats.contains(.newUnexpected) { return .newUnexpected }
+        return .old
+    }
+
+    /// An integral JSON number, or a string holding one.
+    private static func integer(_ value: JSONValue?) -> Int? {
+        switch value {
+        case .number(let number): Int(exactly: number)
+        case .string(let text): Int(text)
+        default: nil
+        }
+    }
+
+    private static func failure(_ error: DecodingError, _ operation: OperationDescriptor, _ response: HTTPResponse) -> DecodingFailure {
+        let context: DecodingError.Context
+        let reason: String
+        switch error {
+        case .typeMismatch(let type, let errorContext):
+            context = errorContext
+            reason = "expected \(type)"
+        case .valueNotFound(let type, let errorContext):
+            context = errorContext
+            reason = "expected \(type), found null"
+        case .keyNotFound(let key, let errorContext):
+            context = errorContext
+            reason = "required field \"\(key.stringValue)\" is missing"
+            return DecodingFailure(
+                operationID: operation.id, httpStatus: response.statusCode,
+                path: path(context.codingPath + [key]), reason: reason, bodySnippet: BodySnippet.of(response.body)
+            )
+        case .dataCorrupted(let errorContext):
+            context = errorContext
+            reason = errorContext.debugDescription
+        @unknown default:
+            return DecodingFailure(
+                operationID: operation.id, httpStatus: response.statusCode, path: "", reason: "\(error)",
+                bodySnippet: BodySnippet.of(response.body)
+            )
+        }
+        return DecodingFailure(
+            operationID: operation.id, httpStatus: response.statusCode, path: path(context.codingPath),
+            reason: reason, bodySnippet: BodySnippet.of(response.body)
+        )
+    }
+
+    /// `result.refunds[0].amount`
+    private static func path(_ codingPath: [any CodingKey]) -> String {
+        var text = ""
+        for key in codingPath {
+            if let index = key.intValue {
+                text += "[\(index)]"
+            } else {
+                text += (text.isEmpty ? "" : ".") + key.stringValue
+            }
+        }
+        return text
+    }
+}

@@ -1,0 +1,88 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// Options shared by every call of a client.
+public struct TarlanClientConfiguration: Sendable {
+    /// Seconds before a call is abandoned; the transport's default when nil.
+    public var timeout: TimeInterval?
+    /// Run in order around every request.
+    public var middlewares: [any TarlanMiddleware]
+
+    public init(timeout: TimeInterval? = nil, middlewares: [any TarlanMiddleware] = []) {
+        self.timeout = timeout
+        self.middlewares = middlewares
+    }
+}
+
+/// The engine under every generated client: sign, send through middlewares, interpret.
+/// Generated clients hold one; `tarlan call` uses one directly.
+public struct TarlanClientCore: Sendable {
+    public let section: TarlanSection
+    public let baseURL: URL
+    private let secret: TarlanSecret
+    private let transport: any HTTPTransport
+    private let configuration: TarlanClientConfiguration
+
+    public init(
+        section: TarlanSection,
+        baseURL: URL,
+        secret: TarlanSecret,
+        transport: any HTTPTransport,
+        configuration: TarlanClientConfiguration = .init()
+    ) {
+        self.section = section
+        self.baseURL = baseURL
+        self.secret = secret
+        self.transport = transport
+        self.configuration = configuration
+    }
+
+    /// Performs one operation. Never retries: payment POSTs must not be repeated behind the caller's back.
+    public func perform<Request: Encodable, Result: Decodable>(
+        _ operation: OperationDescriptor,
+        _ request: Request,
+        returning type: Result.Type
+    ) async throws -> Result {
+        var prepared = try RequestBuilder.prepare(operation, request, baseURL: baseURL, secret: secret)
+        prepared.request.timeout = configuration.timeout
+        let response = try await send(prepared.request, operationID: operation.id)
+        return try ResponseInterpreter.decode(Result.self, for: operation, from: response)
+    }
+
+    private func send(_ request: HTTPRequest, operationID: String) async throws -> HTTPResponse {
+        let transport = self.transport
+        var next: @Sendable (HTTPRequest) async throws -> HTTPResponse = { try await transport.send($0) }
+        for middleware in configuration.middlewares.reversed() {
+            let inner = next
+            next = { try await middleware.intercept($0, operationID: operationID, next: inner) }
+        }
+        do {
+            return try await next(request)
+        } catch let error as TarlanError {
+            throw error
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            if Task.isCancelled { throw CancellationError() }
+            let urlError = error as? URLError
+            throw TarlanError.transport(TransportFailure(
+                operationID: operationID, reason: Self.describe(error), urlErrorCode: urlError?.code.rawValue
+            ))
+        }
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        if let urlError = error as? URLError {
+            switch urlError.code {
+            case .timedOut: return "timed out"
+            case .cannotConnectToHost: return "cannot connect to host"
+            case .networkConnectionLost: return "connection lost"
+            case .cannotFindHost: return "cannot find host"
+            default: return "URL error \(urlError.code.rawValue)"
+            }
+        }
+        return String(describing: type(of: error))
+    }
+}

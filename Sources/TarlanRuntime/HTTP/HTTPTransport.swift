@@ -1,0 +1,31 @@
+/// Sends one HTTP request. Implementations: ``URLSessionTransport`` for real traffic,
+/// ``InMemoryTransport`` and ``MockTransport`` for tests.
+///
+/// A transport never retries: payment calls are not safe to repeat.
+public protocol HTTPTransport: Sendable {
+    func send(_ request: HTTPRequest) async throws -> HTTPResponse
+}
+
+/// Sees every request and response of a client: logging, metrics, extra headers.
+///
+/// Call `next` to continue; a middleware that does not call it answers the request itself.
+public protocol TarlanMiddleware: Sendable {
+    func intercept(
+        _ request: HTTPRequest,
+        operationID: String,
+        next: @Sendable (HTTPRequest) async throws -> HTTPResponse
+    ) async throws -> HTTPResponse
+}
+
+/// A transport backed by a closure: the simplest test double.
+public struct InMemoryTransport: HTTPTransport {
+    private let handler: @Sendable (HTTPRequest) async throws -> HTTPResponse
+
+    public init(_ handler: @escaping @Sendable (HTTPRequest) async throws -> HTTPResponse) {
+        self.handler = handler
+    }
+
+    public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        try await handler(request)
+    }
+}

@@ -1,0 +1,96 @@
+/// A JSON document as plain data.
+///
+/// Numbers are `Double` because that is what the Tarlan servers (Go, `map[string]interface{}`)
+/// see, and signatures are computed over that view of a body.
+public enum JSONValue: Sendable, Hashable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
+}
+
+// MARK: - Accessors
+
+extension JSONValue {
+    /// The member named `key` when this is an object; `nil` otherwise or when absent.
+    public subscript(key: String) -> JSONValue? {
+        objectValue?[key]
+    }
+
+    public var objectValue: [String: JSONValue]? {
+        if case .object(let members) = self { members } else { nil }
+    }
+
+    public var arrayValue: [JSONValue]? {
+        if case .array(let elements) = self { elements } else { nil }
+    }
+
+    public var stringValue: String? {
+        if case .string(let string) = self { string } else { nil }
+    }
+
+    public var doubleValue: Double? {
+        if case .number(let number) = self { number } else { nil }
+    }
+
+    public var boolValue: Bool? {
+        if case .bool(let bool) = self { bool } else { nil }
+    }
+
+    public var isNull: Bool {
+        self == .null
+    }
+
+    /// True for finite numbers without a fractional part (so they can be read as integers).
+    public var isIntegral: Bool {
+        guard case .number(let number) = self else { return false }
+        return number.isFinite && number.rounded(.towardZero) == number
+    }
+
+    /// The JSON Schema name of this value's type, for error messages.
+    public var jsonTypeName: String {
+        switch self {
+        case .null: "null"
+        case .bool: "boolean"
+        case .number: "number"
+        case .string: "string"
+        case .array: "array"
+        case .object: "object"
+        }
+    }
+}
+
+// MARK: - Literals
+
+extension JSONValue: ExpressibleByNilLiteral {
+    public init(nilLiteral: ()) { self = .null }
+}
+
+extension JSONValue: ExpressibleByBooleanLiteral {
+    public init(booleanLiteral value: Bool) { self = .bool(value) }
+}
+
+extension JSONValue: ExpressibleByIntegerLiteral {
+    public init(integerLiteral value: Int) { self = .number(Double(value)) }
+}
+
+extension JSONValue: ExpressibleByFloatLiteral {
+    public init(floatLiteral value: Double) { self = .number(value) }
+}
+
+extension JSONValue: ExpressibleByStringLiteral {
+    public init(stringLiteral value: String) { self = .string(value) }
+}
+
+extension JSONValue: ExpressibleByArrayLiteral {
+    public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+}
+
+extension JSONValue: ExpressibleByDictionaryLiteral {
+    /// A repeated key keeps its last value, as JSON decoders commonly do.
+    public init(dictionaryLiteral elements: (String, JSONValue)...) {
+        self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+    }
+}

@@ -1,0 +1,20 @@
+#if canImport(CryptoKit)
+import CryptoKit
+import Foundation
+#endif
+
+/// SHA-256 of a byte array: CryptoKit where the OS has it, `PortableSHA256` elsewhere (Linux).
+public enum SHA256 {
+    public static func hash(_ bytes: [UInt8]) -> [UInt8] {
+        #if canImport(CryptoKit)
+        Array(CryptoKit.SHA256.hash(data: bytes))
+        #else
+        PortableSHA256.hash(bytes)
+        #endif
+    }
+
+    /// Lowercase hexadecimal, the form Tarlan signatures travel in.
+    public static func hex(_ bytes: [UInt8]) -> String {
+        Hex.lowercase(bytes)
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+
+/// Tarlan request and callback signatures.
+///
+/// The server decodes the body into a generic Go map, drops the excluded fields, re-marshals it
+/// (`CanonicalJSON`), base64-encodes that, appends the secret and takes SHA-256:
+/// `hex(sha256(base64(canonical(body)) + secret))`. We reproduce exactly those steps.
+public enum Signer {
+    /// The object that is signed: the body minus excluded top-level fields and top-level ""
+    /// values. Non-object bodies are signed as they are.
+    public static func signedObject(_ body: JSONValue, rules: SigningRules) -> JSONValue {
+        guard case .object(var members) = body else { return body }
+        for field in rules.excludedTopLevelFields {
+            members[field] = nil
+        }
+        if rules.excludesEmptyStrings {
+            members = members.filter { $0.value != .string("") }
+        }
+        return .object(members)
+    }
+
+    /// The canonical JSON of `signedObject`: the exact bytes the signature covers.
+    public static func signingBytes(_ body: JSONValue, rules: SigningRules) -> [UInt8] {
+        CanonicalJSON.encode(signedObject(body, rules: rules))
+    }
+
+    /// Lowercase hex of SHA-256(base64(signingBytes) + secret), both as UTF-8.
+    public static func signature(for body: JSONValue, secret: TarlanSecret, rules: SigningRules) -> String {
+        let encoded = Data(signingBytes(body, rules: rules)).base64EncodedString()
+        return SHA256.hex(SHA256.hash(Array(encoded.utf8) + Array(secret.value.utf8)))
+    }
+
+    /// The full header value: prefix + signature.
+    public static func headerValue(for body: JSONValue, secret: TarlanSecret, rules: SigningRules) -> String {
+        rules.valuePrefix + signature(for: body, secret: secret, rules: rules)
+    }
+
+    /// Constant-time check of a received header value (prefix optional and matched
+    /// case-insensitively, hex compared case-insensitively, surrounding spaces ignored, length
+    /// mismatch → false). Always false for an empty secret, which anyone could sign with.
+    public static func verify(headerValue: String, body: JSONValue, secret: TarlanSecret, rules: SigningRules) -> Bool {
+        guard !secret.isEmpty else { return false }
+        var received = Array(headerValue.utf8.map(asciiLowercased))
+        while received.last == UInt8(ascii: " ") || received.last == UInt8(ascii: "\t") { received.removeLast() }
+        while received.first == UInt8(ascii: " ") || received.first == UInt8(ascii: "\t") { received.removeFirst() }
+        let prefix = rules.valuePrefix.utf8.map(asciiLowercased)
+        if !prefix.isEmpty, received.starts(with: prefix) {
+            received.removeFirst(prefix.count)
+        }
+        let expected = Array(signature(for: body, secret: secret, rules: rules).utf8)
+        return ConstantTime.equals(received, expected)
+    }
+
+    private static func asciiLowercased(_ byte: UInt8) -> UInt8 {
+        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
+    }
+}
