@@ -43,6 +43,8 @@ let package = Package(
         .testTarget(name: "TarlanRuntimeTests", dependencies: ["TarlanRuntime"]),
         .testTarget(name: "TarlanGeneratorTests", dependencies: ["TarlanGeneratorKit"]),
         .testTarget(name: "TarlanPaymentsTests", dependencies: ["TarlanPayments"]),
+        // Runs the built `tarlan` executable.
+        .testTarget(name: "TarlanCLITests", dependencies: ["tarlan"]),
         // Fixture tests generated from the schema's examples and signature vectors.
         .testTarget(
             name: "TarlanFixtureTests",
