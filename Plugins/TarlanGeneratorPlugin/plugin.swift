@@ -8,7 +8,9 @@ import PackagePlugin
 @main
 struct TarlanGeneratorPlugin: BuildToolPlugin {
     /// Must match `OutputLayout` in TarlanGeneratorKit (a test checks it).
-    static let libraryOutputs = ["Clients.swift", "Enums.swift", "Examples.swift", "Models.swift", "Operations.swift"]
+    static let libraryOutputs = [
+        "Callbacks.swift", "Clients.swift", "Enums.swift", "Examples.swift", "Models.swift", "Operations.swift",
+    ]
     static let testOutputs = ["FixtureTests.swift", "SignatureVectorTests.swift"]
 
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {

@@ -2,10 +2,6 @@ import XCTest
 
 @testable import TarlanRuntime
 
-#if canImport(CryptoKit)
-import CryptoKit
-#endif
-
 final class SHA256Tests: XCTestCase {
     /// FIPS 180-4 examples / NIST CAVP short and long messages.
     private let vectors: [(message: [UInt8], digest: String)] = [
@@ -28,13 +24,13 @@ final class SHA256Tests: XCTestCase {
 
     func testPortableMatchesNISTVectors() {
         for (message, digest) in vectors {
-            XCTAssertEqual(SHA256.hex(PortableSHA256.hash(message)), digest, "length \(message.count)")
+            XCTAssertEqual(TarlanSHA256.hex(PortableSHA256.hash(message)), digest, "length \(message.count)")
         }
     }
 
     func testPublicHashMatchesNISTVectors() {
         for (message, digest) in vectors {
-            XCTAssertEqual(SHA256.hex(SHA256.hash(message)), digest, "length \(message.count)")
+            XCTAssertEqual(TarlanSHA256.hex(TarlanSHA256.hash(message)), digest, "length \(message.count)")
         }
     }
 
@@ -51,7 +47,7 @@ final class SHA256Tests: XCTestCase {
         }
         // SHA-256 over all 201 digests, computed independently (Python hashlib).
         XCTAssertEqual(
-            SHA256.hex(combined.finalize()), "e673d33f6940a6d3856d0d305fd88363ae0ba3b96e2411d8ddd5e0dd443f4525")
+            TarlanSHA256.hex(combined.finalize()), "e673d33f6940a6d3856d0d305fd88363ae0ba3b96e2411d8ddd5e0dd443f4525")
     }
 
     func testUnevenChunksEqualOneShot() {
@@ -68,16 +64,7 @@ final class SHA256Tests: XCTestCase {
     }
 
     func testHexIsLowercase() {
-        XCTAssertEqual(SHA256.hex([0x00, 0x0F, 0xA0, 0xFF]), "000fa0ff")
-        XCTAssertEqual(SHA256.hex([]), "")
+        XCTAssertEqual(TarlanSHA256.hex([0x00, 0x0F, 0xA0, 0xFF]), "000fa0ff")
+        XCTAssertEqual(TarlanSHA256.hex([]), "")
     }
-
-    #if canImport(CryptoKit)
-    func testPortableMatchesCryptoKit() {
-        for length in 0...300 {
-            let message = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 13 &+ length) }
-            XCTAssertEqual(PortableSHA256.hash(message), Array(CryptoKit.SHA256.hash(data: message)), "length \(length)")
-        }
-    }
-    #endif
 }

@@ -57,7 +57,7 @@ enum EntityReader {
         guard node.expectObject(
             "operation \"\(id)\"",
             required: ["section", "summary", "method", "path", "request", "response", "errorFormats"],
-            optional: ["description", "documentation", "idempotent", "quirks", "examples"],
+            optional: ["description", "documentation", "environmentPaths", "idempotent", "quirks", "examples"],
             log: &log
         ) else { return nil }
         let method = node.choice("method", HTTPVerb.self, allowed: HTTPVerb.allCases, log: &log)
@@ -88,12 +88,13 @@ enum EntityReader {
                 formats.append(format)
             }
         }
-        var examples: [String: Example] = [:]
-        if let examplesNode = node.child("examples"),
-            examplesNode.expectObject("examples", optional: Array(examplesNode.members.keys), log: &log)
+        let examples = examples(node, allowed: [.request, .response], &log)
+        var environmentPaths: [String: String] = [:]
+        if let pathsNode = node.child("environmentPaths"),
+            pathsNode.expectObject("environmentPaths", optional: Array(pathsNode.members.keys), log: &log)
         {
-            for (name, exampleNode) in examplesNode.sortedChildren() {
-                examples[name] = example(name, exampleNode, &log)
+            for (name, _) in pathsNode.sortedChildren() {
+                environmentPaths[name] = pathsNode.string(name, log: &log)
             }
         }
         guard let section = node.string("section", log: &log),
@@ -105,7 +106,7 @@ enum EntityReader {
             id: id, section: section, summary: summary,
             description: node.string("description", log: &log),
             documentation: node.string("documentation", log: &log),
-            method: method, path: path,
+            method: method, path: path, environmentPaths: environmentPaths,
             idempotent: node.bool("idempotent", log: &log) ?? false,
             requestPlacement: placement, requestModel: requestModel,
             result: result, resultDescription: resultDescription,
@@ -163,6 +164,7 @@ enum EntityReader {
 
     static let scalarTypes: [String: TypeExpression] = [
         "string": .string, "integer": .integer, "number": .number, "boolean": .boolean, "json": .json,
+        "timestamp": .timestamp,
     ]
 
     /// `{"type": "string"}`, `{"type": "array", "items": …}` or `{"ref": "Name"}`, plus `extraKeys`.
@@ -186,7 +188,7 @@ enum EntityReader {
         }
         guard let scalar = scalarTypes[name] else {
             log.error(
-                "unknown type \"\(name)\"; expected one of array, boolean, integer, json, number, string (or \"ref\")",
+                "unknown type \"\(name)\"; expected one of array, boolean, integer, json, number, string, timestamp (or \"ref\")",
                 at: node.child("type")!.location
             )
             return nil
@@ -236,7 +238,20 @@ enum EntityReader {
         )
     }
 
-    static func example(_ name: String, _ node: NodeReader, _ log: inout DiagnosticLog) -> Example? {
+    /// The `examples` member of an operation or callback, each of an allowed kind.
+    static func examples(_ node: NodeReader, allowed: [ExampleKind], _ log: inout DiagnosticLog) -> [String: Example] {
+        var examples: [String: Example] = [:]
+        guard let examplesNode = node.child("examples"),
+            examplesNode.expectObject("examples", optional: Array(examplesNode.members.keys), log: &log)
+        else { return examples }
+        for (name, exampleNode) in examplesNode.sortedChildren() {
+            guard let example = example(name, exampleNode, allowed: allowed, &log) else { continue }
+            examples[name] = example
+        }
+        return examples
+    }
+
+    static func example(_ name: String, _ node: NodeReader, allowed: [ExampleKind], _ log: inout DiagnosticLog) -> Example? {
         guard node.expectObject(
             "example \"\(name)\"",
             required: ["kind", "provenance", "body"],
@@ -245,7 +260,7 @@ enum EntityReader {
                 "secret", "canonical", "signature",
             ],
             log: &log
-        ), let kind = node.choice("kind", ExampleKind.self, allowed: [.request, .response], log: &log),
+        ), let kind = node.choice("kind", ExampleKind.self, allowed: allowed, log: &log),
             let provenance = node.choice("provenance", Provenance.self, allowed: Provenance.allCases, log: &log),
             let body = node.child("body")
         else { return nil }
@@ -304,6 +319,43 @@ enum EntityReader {
             description: node.string("description", log: &log),
             input: input.value, secret: secret, canonical: canonical,
             base64: node.string("base64", log: &log), signature: signature,
+            location: node.location
+        )
+    }
+}
+
+extension EntityReader {
+    static func callback(_ id: String, _ node: NodeReader, _ log: inout DiagnosticLog) -> Callback? {
+        guard node.expectObject(
+            "callback \"\(id)\"",
+            required: ["section", "summary", "method", "payload"],
+            optional: ["description", "documentation", "reply", "merchantMustAnswer", "quirks", "examples"],
+            log: &log
+        ) else { return nil }
+        let method = node.choice("method", HTTPVerb.self, allowed: [.get, .post], log: &log)
+        var placement: RequestPlacement?
+        var payloadModel: String?
+        if let payload = node.child("payload"), payload.expectObject("payload", required: ["in", "model"], log: &log) {
+            placement = payload.choice("in", RequestPlacement.self, allowed: RequestPlacement.allCases, log: &log)
+            payloadModel = payload.string("model", log: &log)
+        }
+        var replyModel: String?
+        if let reply = node.child("reply"), reply.expectObject("reply", required: ["model"], log: &log) {
+            replyModel = reply.string("model", log: &log)
+        }
+        let examples = examples(node, allowed: [.payload, .reply], &log)
+        guard let section = node.string("section", log: &log),
+            let summary = node.string("summary", log: &log),
+            let method, let placement, let payloadModel
+        else { return nil }
+        return Callback(
+            id: id, section: section, summary: summary,
+            description: node.string("description", log: &log),
+            documentation: node.string("documentation", log: &log),
+            method: method, payloadPlacement: placement, payloadModel: payloadModel, replyModel: replyModel,
+            merchantMustAnswer: node.string("merchantMustAnswer", log: &log),
+            quirks: node.stringArray("quirks", log: &log) ?? [],
+            examples: examples,
             location: node.location
         )
     }

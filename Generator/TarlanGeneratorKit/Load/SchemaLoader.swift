@@ -38,13 +38,14 @@ public enum SchemaLoader {
         let context = FileContext(path: file.path, locations: parsed.locations)
         schema.sourceMaps[file.path] = parsed.locations
         let root = NodeReader(parsed.value, pointer: "", file: context)
-        let topLevel = ["$schema", "sections", "operations", "models", "enums", "signatureVectors"]
+        let topLevel = ["$schema", "sections", "operations", "models", "enums", "signatureVectors", "callbacks"]
         guard root.expectObject("a schema document", optional: topLevel, log: &log) else { return }
 
         merge(root.child("sections"), "section", into: &schema.sections, log: &log, read: EntityReader.section)
         merge(root.child("operations"), "operation", into: &schema.operations, log: &log, read: EntityReader.operation)
         merge(root.child("models"), "model", into: &schema.models, log: &log, read: EntityReader.model)
         merge(root.child("enums"), "enum", into: &schema.enums, log: &log, read: EntityReader.enumeration)
+        merge(root.child("callbacks"), "callback", into: &schema.callbacks, log: &log, read: EntityReader.callback)
         merge(
             root.child("signatureVectors"), "signature vector", into: &schema.signatureVectors,
             log: &log, read: EntityReader.signatureVector
@@ -84,3 +85,4 @@ extension Operation: Located {}
 extension Model: Located {}
 extension EnumDefinition: Located {}
 extension SignatureVector: Located {}
+extension Callback: Located {}

@@ -8,6 +8,7 @@ public struct APISchema: Sendable {
     public var models: [String: Model] = [:]
     public var enums: [String: EnumDefinition] = [:]
     public var signatureVectors: [String: SignatureVector] = [:]
+    public var callbacks: [String: Callback] = [:]
     /// File path → where each JSON pointer of that file starts, to place diagnostics on nested values.
     var sourceMaps: [String: [String: JSONSourceLocation]] = [:]
 
@@ -69,6 +70,8 @@ public struct Operation: Sendable {
     public var documentation: String?
     public var method: HTTPVerb
     public var path: String
+    /// Environment name → path, where an environment differs from `path`.
+    public var environmentPaths: [String: String]
     public var idempotent: Bool
     public var requestPlacement: RequestPlacement
     public var requestModel: String
@@ -87,6 +90,8 @@ public indirect enum TypeExpression: Sendable, Hashable {
     case number
     case boolean
     case json
+    /// A date-time string (Swift `TarlanTimestamp`).
+    case timestamp
     case array(TypeExpression)
     case reference(String)
 }
@@ -162,6 +167,27 @@ public struct EnumDefinition: Sendable {
 public enum ExampleKind: String, Sendable {
     case request
     case response
+    /// A callback's payload (may carry `secret` and `signature`).
+    case payload
+    /// The merchant's answer to a callback.
+    case reply
+}
+
+/// A request Tarlan sends to the merchant.
+public struct Callback: Sendable {
+    public var id: String
+    public var section: String
+    public var summary: String
+    public var description: String?
+    public var documentation: String?
+    public var method: HTTPVerb
+    public var payloadPlacement: RequestPlacement
+    public var payloadModel: String
+    public var replyModel: String?
+    public var merchantMustAnswer: String?
+    public var quirks: [String]
+    public var examples: [String: Example]
+    public var location: SourceLocation
 }
 
 public enum Provenance: String, Sendable, CaseIterable {

@@ -29,10 +29,6 @@ enum CatalogLowering {
 
     private static func descriptor(_ operation: Operation, _ schema: APISchema) -> Property {
         let section = schema.sections[operation.section].map(ClientLowering.clientName) ?? ""
-        let fields = schema.models[operation.requestModel]?.sortedFields ?? []
-        let fieldLines = fields.map { field in
-            "            RequestField(name: \(SwiftNames.stringLiteral(field.name)), kind: .\(fieldKind(field.type, schema)), isRequired: \(field.required)),"
-        }
         let formats = operation.errorFormats.map { ".\($0.rawValue)" }.joined(separator: ", ")
         let documentation = operation.documentation.map(SwiftNames.stringLiteral) ?? "nil"
         let initializer = """
@@ -41,11 +37,9 @@ enum CatalogLowering {
                     summary: \(SwiftNames.stringLiteral(operation.summary)),
                     section: \(section).section,
                     method: .\(operation.method.rawValue.lowercased()),
-                    path: \(SwiftNames.stringLiteral(operation.path)),
+                    path: \(SwiftNames.stringLiteral(operation.path)),\(environmentPaths(operation))
                     requestLocation: .\(operation.requestPlacement.rawValue),
-                    requestFields: [
-            \(fieldLines.joined(separator: "\n"))
-                    ],
+                    requestFields: \(fieldLines(operation.requestModel, schema)),
                     errorFormats: [\(formats)],
                     isIdempotent: \(operation.idempotent),
                     documentation: \(documentation)
@@ -57,9 +51,27 @@ enum CatalogLowering {
         )
     }
 
+    /// `environmentPaths: […],` on its own line, only when an environment has its own path.
+    private static func environmentPaths(_ operation: Operation) -> String {
+        guard !operation.environmentPaths.isEmpty else { return "" }
+        let pairs = operation.environmentPaths.sorted { $0.key < $1.key }
+            .map { "\(SwiftNames.stringLiteral($0.key)): \(SwiftNames.stringLiteral($0.value))" }
+        return "\n        environmentPaths: [" + pairs.joined(separator: ", ") + "],"
+    }
+
+    /// `RequestField(…)` lines of a request or payload model, indented for a descriptor.
+    static func fieldLines(_ model: String, _ schema: APISchema) -> String {
+        let fields = schema.models[model]?.sortedFields ?? []
+        guard !fields.isEmpty else { return "[]" }
+        let lines = fields.map { field in
+            "            RequestField(name: \(SwiftNames.stringLiteral(field.name)), kind: .\(fieldKind(field.type, schema)), isRequired: \(field.required)),"
+        }
+        return "[\n" + lines.joined(separator: "\n") + "\n        ]"
+    }
+
     static func fieldKind(_ type: TypeExpression, _ schema: APISchema) -> String {
         switch type {
-        case .string: return "string"
+        case .string, .timestamp: return "string"
         case .integer: return "integer"
         case .number: return "number"
         case .boolean: return "boolean"
@@ -80,7 +92,12 @@ enum CatalogLowering {
         var entries: [String] = []
         for operation in schema.operations.values.sorted(by: { $0.id < $1.id }) {
             for example in operation.examples.values.sorted(by: { $0.name < $1.name }) {
-                entries.append(exampleEntry(operation, example))
+                entries.append(exampleEntry(operation.id, example))
+            }
+        }
+        for callback in schema.callbacks.values.sorted(by: { $0.id < $1.id }) {
+            for example in callback.examples.values.sorted(by: { $0.name < $1.name }) {
+                entries.append(exampleEntry(callback.id, example))
             }
         }
         return SwiftFile(
@@ -98,15 +115,18 @@ enum CatalogLowering {
         )
     }
 
-    private static func exampleEntry(_ operation: Operation, _ example: Example) -> String {
+    private static func exampleEntry(_ ownerID: String, _ example: Example) -> String {
         let outcome: String
-        switch example.expect {
-        case .apiError: outcome = ".apiError"
-        case .success, nil: outcome = example.kind == .request ? ".request" : ".success"
+        switch (example.kind, example.expect) {
+        case (.response, .apiError): outcome = ".apiError"
+        case (.response, _): outcome = ".success"
+        case (.request, _): outcome = ".request"
+        case (.payload, _): outcome = ".payload"
+        case (.reply, _): outcome = ".reply"
         }
         let status = example.httpStatus.map(String.init) ?? "nil"
         let json = SwiftNames.rawStringLiteral(CanonicalJSON.string(example.body))
-        return "OperationExample(operationID: \(SwiftNames.stringLiteral(operation.id)), name: \(SwiftNames.stringLiteral(example.name)), "
+        return "OperationExample(operationID: \(SwiftNames.stringLiteral(ownerID)), name: \(SwiftNames.stringLiteral(example.name)), "
             + "role: \(outcome), httpStatus: \(status), json: \(json))"
     }
 }

@@ -50,6 +50,7 @@ enum ClientLowering {
                         [
                             .line("section: Self.section,"),
                             .line("baseURL: environment.baseURL,"),
+                            .line("environment: environment.name,"),
                             .line("secret: secret,"),
                             .line("transport: transport,"),
                             .line("configuration: configuration"),
@@ -106,6 +107,13 @@ enum ClientLowering {
         members.append(.property(Property(
             docs: ["The URL that operation paths are appended to."],
             modifiers: "public var", name: "baseURL", type: "URL", getter: [.block("switch self", cases)]
+        )))
+        let names: [CodeLine] = servers.map { name, _ in
+            .line("case .\(SwiftNames.escaped(name)): \(SwiftNames.stringLiteral(name))")
+        } + [.line("case .custom: nil")]
+        members.append(.property(Property(
+            docs: ["The environment's name in the schema (`nil` for a custom URL); some paths differ by environment."],
+            modifiers: "public var", name: "name", type: "String?", getter: [.block("switch self", names)]
         )))
         return TypeDeclaration(
             kind: .enum, name: "Environment", conformances: ["Hashable", "Sendable"],

@@ -7,10 +7,11 @@ import TarlanRuntime
 enum FixtureTestLowering {
     static func fixturesFile(_ schema: APISchema) -> SwiftFile {
         let operations = schema.operations.values.sorted { $0.id < $1.id }.filter { !$0.examples.isEmpty }
+        let callbacks = schema.callbacks.values.sorted { $0.id < $1.id }.filter { !$0.examples.isEmpty }
         return SwiftFile(
             name: "FixtureTests.swift",
             imports: ["Foundation", "TarlanPayments", "XCTest"],
-            declarations: operations.map { .type(testCase($0, schema)) }
+            declarations: operations.map { .type(testCase($0, schema)) } + callbacks.map { .type(testCase($0, schema)) }
         )
     }
 
@@ -29,9 +30,62 @@ enum FixtureTestLowering {
     }
 
     private static func docs(_ example: Example) -> [String] {
-        var line = (example.description ?? example.name) + " (\(example.provenance.rawValue))."
+        var text = example.description ?? example.name
+        while text.hasSuffix(".") { text.removeLast() }
+        var line = text + " (\(example.provenance.rawValue))."
         if example.correction != nil { line += " The documentation's JSON was invalid and is corrected here." }
         return [line]
+    }
+
+    // MARK: Callbacks
+
+    private static func testCase(_ callback: Callback, _ schema: APISchema) -> TypeDeclaration {
+        let examples = callback.examples.values.sorted { $0.name < $1.name }
+        return TypeDeclaration(
+            kind: .finalClass, name: upperFirst(callback.id) + "CallbackFixtureTests", access: "",
+            conformances: ["XCTestCase"],
+            docs: ["Fixtures of the `\(callback.id)` callback from `\(callback.location.reference)/examples`."],
+            members: examples.map { .function(callbackTest($0, callback, schema)) }
+        )
+    }
+
+    private static func callbackTest(_ example: Example, _ callback: Callback, _ schema: APISchema) -> Function {
+        let model = example.kind == .reply ? (callback.replyModel ?? callback.payloadModel) : callback.payloadModel
+        var interpreter = ExampleInterpreter(schema: schema)
+        let typed = interpreter.read(example.body, as: .reference(model), at: "")
+        let json = SwiftNames.rawStringLiteral(CanonicalJSON.string(example.body))
+        var body: [CodeLine] = []
+        if example.kind == .payload, let secret = example.secret, let signature = example.signature,
+            let signing = schema.sections[callback.section]?.signing
+        {
+            let isQuery = callback.payloadPlacement == .query
+            let input = isQuery ? "url" : "body"
+            if isQuery {
+                let query = RequestBuilder.queryString(example.body.objectValue ?? [:])
+                body.append(.line("let url = URL(string: \(SwiftNames.stringLiteral("https://merchant.example/callback?" + query)))!"))
+            } else {
+                body.append(.line("let body = Data(\(json).utf8)"))
+            }
+            let header = signing.valuePrefix + signature
+            let tampered = signing.valuePrefix + String(signature.dropLast()) + (signature.hasSuffix("0") ? "1" : "0")
+            body += [
+                .line("let verifier = WebhookVerifier(secret: TarlanSecret(\(SwiftNames.stringLiteral(secret))))"),
+                .line("let verified = try verifier.\(callback.id)(\(input): \(input), signatureHeader: \(SwiftNames.stringLiteral(header)))"),
+                .line("let payload: \(model)? = verified.payload"),
+            ]
+            body += typed.map { assert($0, at: "payload", schema) } ?? []
+            let call = "try verifier.\(callback.id)(\(input): \(input), signatureHeader: \(SwiftNames.stringLiteral(tampered)))"
+            body.append(.wrapped(open: "XCTAssertThrowsError(\(call)) { error in", [
+                .line("XCTAssertEqual(error as? WebhookError, .invalidSignature)")
+            ], close: "}"))
+        } else {
+            body += [
+                .line("let body = Data(\(json).utf8)"),
+                .line("let decoded: \(model)? = try JSONDecoder().decode(\(model).self, from: body)"),
+            ]
+            body += typed.map { assert($0, at: "decoded", schema) } ?? []
+        }
+        return Function(docs: docs(example), head: "func test\(upperFirst(identifier(example.name)))", tail: " throws", body: body)
     }
 
     // MARK: Responses

@@ -21,6 +21,14 @@ enum ModelLowering {
                 usage[name, default: []].append("The result of \(symbol).")
             }
         }
+        for callback in schema.callbacks.values.sorted(by: { $0.id < $1.id }) {
+            let input = callback.payloadPlacement == .query ? "url" : "body"
+            let symbol = "``WebhookVerifier/\(callback.id)(\(input):signatureHeader:)``"
+            usage[callback.payloadModel, default: []].append("The payload of \(symbol).")
+            if let reply = callback.replyModel {
+                usage[reply, default: []].append("What the merchant answers to \(callback.summary).")
+            }
+        }
         return usage
     }
 

@@ -9,6 +9,7 @@ enum SwiftTypes {
         case .number: "Double"
         case .boolean: "Bool"
         case .json: "JSONValue"
+        case .timestamp: "TarlanTimestamp"
         case .array(let items): "[\(name(of: items))]"
         case .reference(let name): name
         }
@@ -51,6 +52,7 @@ enum SwiftTypes {
         case .number(let number): return doubleLiteral(number)
         case .boolean(let flag): return String(flag)
         case .json(let json): return "JSONValue" + jsonExpression(json)
+        case .timestamp(let text): return "TarlanTimestamp(\(SwiftNames.stringLiteral(text)))"
         case .enumValue(let enumName, let raw): return enumCaseExpression(enumName, raw, schema: schema)
         case .array(let elements):
             return "[" + elements.map { expression(of: $0, schema: schema) }.joined(separator: ", ") + "]"

@@ -8,7 +8,7 @@ public enum GenerationMode: String, Sendable, CaseIterable {
 public enum OutputLayout {
     public static func fileNames(for mode: GenerationMode) -> [String] {
         switch mode {
-        case .library: ["Clients.swift", "Enums.swift", "Examples.swift", "Models.swift", "Operations.swift"]
+        case .library: ["Callbacks.swift", "Clients.swift", "Enums.swift", "Examples.swift", "Models.swift", "Operations.swift"]
         case .tests: ["FixtureTests.swift", "SignatureVectorTests.swift"]
         }
     }
@@ -37,6 +37,7 @@ public enum GeneratorPipeline {
         switch mode {
         case .library:
             [
+                CallbackLowering.file(schema),
                 ClientLowering.file(schema),
                 EnumLowering.file(schema),
                 CatalogLowering.examplesFile(schema),

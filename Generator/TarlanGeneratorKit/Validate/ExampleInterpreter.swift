@@ -8,6 +8,7 @@ indirect enum TypedValue: Sendable {
     case number(Double)
     case boolean(Bool)
     case json(JSONValue)
+    case timestamp(String)
     case enumValue(enumName: String, raw: JSONValue)
     case array([TypedValue])
     /// Fields in schema order, each with the value the example gave it (nil: absent).
@@ -38,6 +39,14 @@ struct ExampleInterpreter {
         switch type {
         case .json:
             return .json(value)
+        case .timestamp:
+            guard case .string(let text) = value else {
+                return fail(pointer, "expected a date-time string, found \(value.jsonTypeName)")
+            }
+            if TarlanTimestamp(text).date == nil {
+                warn(pointer, "\"\(text)\" is not an RFC 3339 date-time; TarlanTimestamp keeps it, with a nil date")
+            }
+            return .timestamp(text)
         case .string, .integer, .number, .boolean:
             if let scalar = Self.coerce(value, to: type, accepts: accepts) { return scalar }
             return fail(pointer, "expected \(Self.describe(type, accepts)), found \(value.jsonTypeName)")
@@ -165,6 +174,7 @@ enum TypeExpressionName {
         case .number: "number"
         case .boolean: "boolean"
         case .json: "json"
+        case .timestamp: "timestamp"
         case .array(let items): "array of \(of(items))"
         case .reference(let name): name
         }

@@ -17,6 +17,9 @@ public enum SchemaValidator {
             checkEnum(definition, schema, &log)
         }
         checkOperations(schema, &log)
+        for callback in schema.callbacks.values.sorted(by: { $0.id < $1.id }) {
+            checkCallback(callback, schema, &log)
+        }
         for vector in schema.signatureVectors.values.sorted(by: { $0.id < $1.id }) {
             checkVector(vector, schema, &log)
         }
@@ -135,6 +138,14 @@ public enum SchemaValidator {
         if !operation.path.hasPrefix("/") || operation.path.contains("?") || operation.path.contains(" ") {
             log.error("path must start with \"/\" and hold no query or spaces, found \"\(operation.path)\"", at: location)
         }
+        for (environment, path) in operation.environmentPaths.sorted(by: { $0.key < $1.key }) {
+            if section.servers[environment] == nil {
+                log.error("environmentPaths names \"\(environment)\", which is not a server of section \"\(section.id)\"", at: location)
+            }
+            if !path.hasPrefix("/") || path.contains("?") {
+                log.error("environment path must start with \"/\" and hold no query, found \"\(path)\"", at: location)
+            }
+        }
         if operation.errorFormats.isEmpty {
             log.error("errorFormats must list at least one format", at: location)
         }
@@ -159,6 +170,8 @@ public enum SchemaValidator {
                 checkRequestExample(example, operation, requestModel, section, schema, &log)
             case .response:
                 checkResponseExample(example, operation, schema, &log)
+            case .payload, .reply:
+                log.error("an operation's examples are of kind request or response", at: example.location)
             }
             checkCorrection(example, &log)
         }
@@ -169,9 +182,62 @@ public enum SchemaValidator {
 
     private static func isQueryScalar(_ type: TypeExpression, _ schema: APISchema) -> Bool {
         switch type {
-        case .string, .integer, .number, .boolean: true
+        case .string, .integer, .number, .boolean, .timestamp: true
         case .reference(let name): schema.enums[name] != nil
         case .json, .array: false
+        }
+    }
+
+    // MARK: Callbacks
+
+    private static func checkCallback(_ callback: Callback, _ schema: APISchema, _ log: inout DiagnosticLog) {
+        let location = callback.location
+        if !SwiftNames.isIdentifier(callback.id) || callback.id.first?.isLowercase != true {
+            log.error("callback id \"\(callback.id)\" must be a lowerCamelCase Swift identifier", at: location)
+        }
+        guard let section = schema.sections[callback.section] else {
+            log.error("callback refers to unknown section \"\(callback.section)\"", at: location)
+            return
+        }
+        switch (callback.method, callback.payloadPlacement) {
+        case (.get, .body): log.error("a GET callback carries its payload \"in\": \"query\"", at: location)
+        case (.post, .query): log.error("a POST callback carries its payload \"in\": \"body\"", at: location)
+        default: break
+        }
+        guard let payload = schema.models[callback.payloadModel] else {
+            log.error("payload model \"\(callback.payloadModel)\" is not a model", at: location)
+            return
+        }
+        if let reply = callback.replyModel, schema.models[reply] == nil {
+            log.error("reply model \"\(reply)\" is not a model", at: location)
+        }
+        for example in callback.examples.values.sorted(by: { $0.name < $1.name }) {
+            var interpreter = ExampleInterpreter(schema: schema)
+            switch example.kind {
+            case .payload:
+                _ = interpreter.read(example.body, as: .reference(payload.name), at: "")
+                switch (example.secret, example.signature) {
+                case (.some(let secret), .some(let signature)):
+                    checkSignature(
+                        input: example.body, secret: secret, canonical: example.canonical, base64: nil,
+                        signature: signature, rules: section.signing, at: example.location, &log
+                    )
+                case (nil, nil):
+                    break
+                default:
+                    log.error("a signed payload example needs both \"secret\" and \"signature\"", at: example.location)
+                }
+            case .reply:
+                guard let reply = callback.replyModel else {
+                    log.error("a reply example needs the callback's \"reply\" model", at: example.location)
+                    continue
+                }
+                _ = interpreter.read(example.body, as: .reference(reply), at: "")
+            case .request, .response:
+                log.error("a callback's examples are of kind payload or reply", at: example.location)
+            }
+            report(interpreter, example, schema, &log)
+            checkCorrection(example, &log)
         }
     }
 
@@ -265,12 +331,12 @@ public enum SchemaValidator {
     }
 
     private static func checkSignature(
-        input: JSONValue, secret: String, canonical: String, base64: String?, signature: String,
+        input: JSONValue, secret: String, canonical: String?, base64: String?, signature: String,
         rules: SigningRules, at location: SourceLocation, _ log: inout DiagnosticLog
     ) {
         let bytes = Signer.signingBytes(input, rules: rules)
         let actualCanonical = String(decoding: bytes, as: UTF8.self)
-        if actualCanonical != canonical {
+        if let canonical, actualCanonical != canonical {
             log.error("canonical JSON does not match: the schema says \(canonical), the signer produces \(actualCanonical)", at: location)
         }
         if let base64, base64 != Data(bytes).base64EncodedString() {

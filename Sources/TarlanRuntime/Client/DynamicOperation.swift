@@ -29,14 +29,17 @@ public struct DynamicOperation: Sendable {
     }
 }
 
-/// One example of the schema: a request to send, or a response to answer with.
+/// One example of the schema: a request to send, a response to answer with, or a callback's payload or reply.
 public struct OperationExample: Sendable, Hashable {
     public enum Role: String, Sendable, Hashable {
         case request
         case success
         case apiError
+        case payload
+        case reply
     }
 
+    /// The operation's id, or the callback's for `payload` and `reply`.
     public var operationID: String
     public var name: String
     public var role: Role

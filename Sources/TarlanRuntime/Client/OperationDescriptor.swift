@@ -54,6 +54,8 @@ public struct OperationDescriptor: Sendable, Hashable {
     public var section: TarlanSection
     public var method: HTTPMethod
     public var path: String
+    /// Paths that differ by environment (`"sandbox"` → path); `path` everywhere else.
+    public var environmentPaths: [String: String]
     public var requestLocation: RequestLocation
     public var requestFields: [RequestField]
     public var errorFormats: Set<ErrorFormat>
@@ -67,6 +69,7 @@ public struct OperationDescriptor: Sendable, Hashable {
         section: TarlanSection,
         method: HTTPMethod,
         path: String,
+        environmentPaths: [String: String] = [:],
         requestLocation: RequestLocation,
         requestFields: [RequestField],
         errorFormats: Set<ErrorFormat>,
@@ -78,10 +81,16 @@ public struct OperationDescriptor: Sendable, Hashable {
         self.section = section
         self.method = method
         self.path = path
+        self.environmentPaths = environmentPaths
         self.requestLocation = requestLocation
         self.requestFields = requestFields
         self.errorFormats = errorFormats
         self.isIdempotent = isIdempotent
         self.documentation = documentation
+    }
+
+    /// The path to call in the named environment (`nil`: a custom base URL, which uses `path`).
+    public func path(in environment: String?) -> String {
+        environment.flatMap { environmentPaths[$0] } ?? path
     }
 }

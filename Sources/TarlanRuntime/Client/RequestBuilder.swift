@@ -18,6 +18,7 @@ public enum RequestBuilder {
         _ operation: OperationDescriptor,
         _ request: Request,
         baseURL: URL,
+        environment: String? = nil,
         secret: TarlanSecret
     ) throws(TarlanError) -> PreparedRequest {
         let json: JSONValue
@@ -35,7 +36,7 @@ public enum RequestBuilder {
 
         var urlText = baseURL.absoluteString
         while urlText.hasSuffix("/") { urlText.removeLast() }
-        urlText += operation.path
+        urlText += operation.path(in: environment)
         var headers: HTTPHeaders = ["Accept": "application/json"]
         headers[rules.headerName] = rules.valuePrefix + signature
         var body: Data?

@@ -95,47 +95,10 @@ public enum ResponseInterpreter {
     }
 
     private static func failure(_ error: DecodingError, _ operation: OperationDescriptor, _ response: HTTPResponse) -> DecodingFailure {
-        let context: DecodingError.Context
-        let reason: String
-        switch error {
-        case .typeMismatch(let type, let errorContext):
-            context = errorContext
-            reason = "expected \(type)"
-        case .valueNotFound(let type, let errorContext):
-            context = errorContext
-            reason = "expected \(type), found null"
-        case .keyNotFound(let key, let errorContext):
-            context = errorContext
-            reason = "required field \"\(key.stringValue)\" is missing"
-            return DecodingFailure(
-                operationID: operation.id, httpStatus: response.statusCode,
-                path: path(context.codingPath + [key]), reason: reason, bodySnippet: BodySnippet.of(response.body)
-            )
-        case .dataCorrupted(let errorContext):
-            context = errorContext
-            reason = errorContext.debugDescription
-        @unknown default:
-            return DecodingFailure(
-                operationID: operation.id, httpStatus: response.statusCode, path: "", reason: "\(error)",
-                bodySnippet: BodySnippet.of(response.body)
-            )
-        }
-        return DecodingFailure(
-            operationID: operation.id, httpStatus: response.statusCode, path: path(context.codingPath),
-            reason: reason, bodySnippet: BodySnippet.of(response.body)
+        DecodingFailure(
+            operationID: operation.id, httpStatus: response.statusCode,
+            path: DecodingErrorPath.path(of: error), reason: DecodingErrorPath.reason(of: error),
+            bodySnippet: BodySnippet.of(response.body)
         )
-    }
-
-    /// `result.refunds[0].amount`
-    private static func path(_ codingPath: [any CodingKey]) -> String {
-        var text = ""
-        for key in codingPath {
-            if let index = key.intValue {
-                text += "[\(index)]"
-            } else {
-                text += (text.isEmpty ? "" : ".") + key.stringValue
-            }
-        }
-        return text
     }
 }

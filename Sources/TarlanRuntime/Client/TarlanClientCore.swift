@@ -21,6 +21,8 @@ public struct TarlanClientConfiguration: Sendable {
 public struct TarlanClientCore: Sendable {
     public let section: TarlanSection
     public let baseURL: URL
+    /// `production`, `sandbox`, … (nil for a custom base URL); picks per-environment paths.
+    public let environment: String?
     private let secret: TarlanSecret
     private let transport: any HTTPTransport
     private let configuration: TarlanClientConfiguration
@@ -28,12 +30,14 @@ public struct TarlanClientCore: Sendable {
     public init(
         section: TarlanSection,
         baseURL: URL,
+        environment: String? = nil,
         secret: TarlanSecret,
         transport: any HTTPTransport,
         configuration: TarlanClientConfiguration = .init()
     ) {
         self.section = section
         self.baseURL = baseURL
+        self.environment = environment
         self.secret = secret
         self.transport = transport
         self.configuration = configuration
@@ -45,7 +49,7 @@ public struct TarlanClientCore: Sendable {
         _ request: Request,
         returning type: Result.Type
     ) async throws -> Result {
-        var prepared = try RequestBuilder.prepare(operation, request, baseURL: baseURL, secret: secret)
+        var prepared = try RequestBuilder.prepare(operation, request, baseURL: baseURL, environment: environment, secret: secret)
         prepared.request.timeout = configuration.timeout
         let response = try await send(prepared.request, operationID: operation.id)
         return try ResponseInterpreter.decode(Result.self, for: operation, from: response)

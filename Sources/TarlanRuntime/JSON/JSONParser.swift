@@ -14,7 +14,8 @@ public struct JSONParser {
     }
 
     public struct Options: Sendable {
-        /// Deepest nesting of arrays and objects accepted; bounds the parser's recursion.
+        /// Deepest nesting of arrays and objects accepted. Parsing itself does not recurse, but
+        /// comparing, hashing and freeing a `JSONValue` do, so keep this modest.
         public var maxDepth: Int
         public var duplicateKeys: DuplicateKeys
 
@@ -66,12 +67,18 @@ private struct ByteParser {
         case index(Int)
     }
 
+    /// An array or object whose closing bracket has not been reached yet.
+    private enum OpenContainer {
+        case array(start: Int)
+        /// `key` is the member whose value is being parsed.
+        case object(start: Int, key: String, keyStart: Int)
+    }
+
     private let bytes: UnsafeBufferPointer<UInt8>
     private let options: JSONParser.Options
     private var index = 0
     private var line = 1
     private var lineStart = 0
-    private var depth = 0
     /// Members and elements being parsed, outermost first: for error pointers and locations.
     private var path: [PathComponent] = []
     /// Reused to assemble strings that contain escapes.
@@ -99,14 +106,133 @@ private struct ByteParser {
 
     // MARK: Values
 
+    /// Parses one value. Nesting is tracked on heap stacks (`open`, `arrays`, `objects`) rather
+    /// than by recursion, so deep input costs memory, never thread stack: threads other than
+    /// the main one may have as little as 512 KiB.
     private mutating func parseValue() throws(JSONParseError) -> JSONValue {
-        guard index < bytes.count else { throw error("unexpected end of input; expected a value") }
-        if locations != nil {
-            locations![currentPointer()] = JSONSourceLocation(line: line, column: index - lineStart + 1)
+        var open: [OpenContainer] = []
+        var arrays: [[JSONValue]] = []
+        var objects: [[String: JSONValue]] = []
+        nextValue: while true {
+            // A value starts here: a scalar, an empty container, or a container's first member.
+            guard index < bytes.count else {
+                switch open.last {
+                case .array(let start): throw error("unterminated array", at: start)
+                case .object(let start, _, _): throw error("unterminated object", at: start)
+                case nil: throw error("unexpected end of input; expected a value")
+                }
+            }
+            if locations != nil {
+                locations![currentPointer()] = JSONSourceLocation(line: line, column: index - lineStart + 1)
+            }
+            var value: JSONValue
+            switch bytes[index] {
+            case UInt8(ascii: "["):
+                let start = index
+                try enterContainer(depth: open.count)
+                if consume("]") {
+                    value = .array([])
+                } else {
+                    open.append(.array(start: start))
+                    arrays.append([])
+                    path.append(.index(0))
+                    continue nextValue
+                }
+            case UInt8(ascii: "{"):
+                let start = index
+                try enterContainer(depth: open.count)
+                if consume("}") {
+                    value = .object([:])
+                } else {
+                    let (key, keyStart) = try parseMemberName(objectStart: start)
+                    open.append(.object(start: start, key: key, keyStart: keyStart))
+                    objects.append([:])
+                    path.append(.key(key))
+                    continue nextValue
+                }
+            default:
+                value = try parseScalar()
+            }
+
+            // Hand the value to the enclosing containers, closing each one that ends here.
+            while let container = open.last {
+                path.removeLast()
+                skipWhitespace()
+                switch container {
+                case .array(let start):
+                    arrays[arrays.count - 1].append(value)
+                    if consume(",") {
+                        try rejectTrailingComma(before: "]")
+                        path.append(.index(arrays[arrays.count - 1].count))
+                        continue nextValue
+                    }
+                    guard consume("]") else {
+                        if index == bytes.count { throw error("unterminated array", at: start) }
+                        throw error("expected ',' or ']' after array element")
+                    }
+                    open.removeLast()
+                    value = .array(arrays.removeLast())
+                case .object(let start, let key, let keyStart):
+                    if objects[objects.count - 1].updateValue(value, forKey: key) != nil,
+                       options.duplicateKeys == .reject
+                    {
+                        throw error("duplicate key \"\(key)\"", at: keyStart)
+                    }
+                    if consume(",") {
+                        try rejectTrailingComma(before: "}")
+                        let (nextKey, nextKeyStart) = try parseMemberName(objectStart: start)
+                        open[open.count - 1] = .object(start: start, key: nextKey, keyStart: nextKeyStart)
+                        path.append(.key(nextKey))
+                        continue nextValue
+                    }
+                    guard consume("}") else {
+                        if index == bytes.count { throw error("unterminated object", at: start) }
+                        throw error("expected ',' or '}' after object member")
+                    }
+                    open.removeLast()
+                    value = .object(objects.removeLast())
+                }
+            }
+            return value
         }
+    }
+
+    /// Steps over an opening bracket and the whitespace after it, refusing to nest too deep.
+    private mutating func enterContainer(depth: Int) throws(JSONParseError) {
+        guard depth < options.maxDepth else {
+            throw error("nesting is deeper than \(options.maxDepth) levels")
+        }
+        index += 1
+        skipWhitespace()
+    }
+
+    /// Reads `"name":` and the whitespace around it, at the start of an object member.
+    private mutating func parseMemberName(objectStart: Int) throws(JSONParseError) -> (key: String, keyStart: Int) {
+        guard index < bytes.count else { throw error("unterminated object", at: objectStart) }
+        guard bytes[index] == UInt8(ascii: "\"") else {
+            throw error("expected a member name in double quotes but found \(describe(bytes[index]))")
+        }
+        let keyStart = index
+        let key = try parseString()
+        skipWhitespace()
+        guard consume(":") else {
+            if index == bytes.count { throw error("unterminated object", at: objectStart) }
+            throw error("expected ':' after member name")
+        }
+        skipWhitespace()
+        return (key, keyStart)
+    }
+
+    /// After a comma: skips whitespace and fails if the container closes right away.
+    private mutating func rejectTrailingComma(before closing: Unicode.Scalar) throws(JSONParseError) {
+        skipWhitespace()
+        if index < bytes.count, bytes[index] == UInt8(ascii: closing) {
+            throw error("trailing comma before '\(closing)' is not allowed")
+        }
+    }
+
+    private mutating func parseScalar() throws(JSONParseError) -> JSONValue {
         switch bytes[index] {
-        case UInt8(ascii: "{"): return try parseObject()
-        case UInt8(ascii: "["): return try parseArray()
         case UInt8(ascii: "\""): return .string(try parseString())
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
         case UInt8(ascii: "t"): try parseLiteral("true"); return .bool(true)
@@ -118,85 +244,6 @@ private struct ByteParser {
         case UInt8(ascii: "."): throw error("numbers must start with a digit (write 0.5, not .5)")
         case let byte: throw error("expected a value but found \(describe(byte))")
         }
-    }
-
-    private mutating func parseObject() throws(JSONParseError) -> JSONValue {
-        let start = index
-        try enterContainer()
-        defer { depth -= 1 }
-        var members: [String: JSONValue] = [:]
-        skipWhitespace()
-        if consume("}") { return .object(members) }
-        while true {
-            guard index < bytes.count else { throw error("unterminated object", at: start) }
-            guard bytes[index] == UInt8(ascii: "\"") else {
-                throw error("expected a member name in double quotes but found \(describe(bytes[index]))")
-            }
-            let keyStart = index
-            let key = try parseString()
-            skipWhitespace()
-            guard consume(":") else {
-                if index == bytes.count { throw error("unterminated object", at: start) }
-                throw error("expected ':' after member name")
-            }
-            skipWhitespace()
-            path.append(.key(key))
-            let value = try parseValue()
-            path.removeLast()
-            if members.updateValue(value, forKey: key) != nil, options.duplicateKeys == .reject {
-                throw error("duplicate key \"\(key)\"", at: keyStart)
-            }
-            skipWhitespace()
-            if consume(",") {
-                skipWhitespace()
-                if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
-                    throw error("trailing comma before '}' is not allowed")
-                }
-            } else if consume("}") {
-                return .object(members)
-            } else if index == bytes.count {
-                throw error("unterminated object", at: start)
-            } else {
-                throw error("expected ',' or '}' after object member")
-            }
-        }
-    }
-
-    private mutating func parseArray() throws(JSONParseError) -> JSONValue {
-        let start = index
-        try enterContainer()
-        defer { depth -= 1 }
-        var elements: [JSONValue] = []
-        skipWhitespace()
-        if consume("]") { return .array(elements) }
-        while true {
-            guard index < bytes.count else { throw error("unterminated array", at: start) }
-            path.append(.index(elements.count))
-            elements.append(try parseValue())
-            path.removeLast()
-            skipWhitespace()
-            if consume(",") {
-                skipWhitespace()
-                if index < bytes.count, bytes[index] == UInt8(ascii: "]") {
-                    throw error("trailing comma before ']' is not allowed")
-                }
-            } else if consume("]") {
-                return .array(elements)
-            } else if index == bytes.count {
-                throw error("unterminated array", at: start)
-            } else {
-                throw error("expected ',' or ']' after array element")
-            }
-        }
-    }
-
-    /// Steps over the opening bracket, refusing to nest deeper than allowed.
-    private mutating func enterContainer() throws(JSONParseError) {
-        guard depth < options.maxDepth else {
-            throw error("nesting is deeper than \(options.maxDepth) levels")
-        }
-        depth += 1
-        index += 1
     }
 
     private mutating func parseLiteral(_ literal: StaticString) throws(JSONParseError) {

@@ -18,7 +18,10 @@ public struct MockTransport: HTTPTransport {
 
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         let path = request.url.path
-        guard let operation = operations.first(where: { $0.method == request.method && $0.path == path }) else {
+        let operation = operations.first { operation in
+            operation.method == request.method && (operation.path == path || operation.environmentPaths.values.contains(path))
+        }
+        guard let operation else {
             return HTTPResponse(statusCode: 404, headers: ["Content-Type": "text/plain"], body: Data("mock: no operation for \(request.method.rawValue) \(path)".utf8))
         }
         let fields: JSONValue
@@ -58,38 +61,18 @@ public struct MockTransport: HTTPTransport {
             }
             fields = object
         case .query:
-            let items = URLComponents(url: request.url, resolvingAgainstBaseURL: false)?.queryItems ?? []
-            for item in items {
-                let kind = operation.requestFields.first { $0.name == item.name }?.kind ?? .string
-                fields[item.name] = Self.typedQueryValue(item.value ?? "", kind)
-            }
+            fields = QueryTyping.object(from: request.url, fields: operation.requestFields).objectValue ?? [:]
         }
         for field in operation.requestFields {
             guard let value = fields[field.name], !value.isNull else {
                 if field.isRequired { return .failure(Rejection(message: "mock: required field \"\(field.name)\" is missing")) }
                 continue
             }
-            if !Self.fits(value, field.kind) {
+            if !QueryTyping.fits(value, field.kind) {
                 return .failure(Rejection(message: "mock: \"\(field.name)\" must be \(field.kind.rawValue), found \(value.jsonTypeName)"))
             }
         }
         return .success(.object(fields))
-    }
-
-    private static func typedQueryValue(_ text: String, _ kind: RequestField.Kind) -> JSONValue {
-        switch kind {
-        case .integer, .number: Double(text).map(JSONValue.number) ?? .string(text)
-        case .boolean: text == "true" ? .bool(true) : text == "false" ? .bool(false) : .string(text)
-        default: .string(text)
-        }
-    }
-
-    private static func fits(_ value: JSONValue, _ kind: RequestField.Kind) -> Bool {
-        switch (kind, value) {
-        case (.any, _), (.string, .string), (.number, .number), (.boolean, .bool), (.array, .array), (.object, .object): true
-        case (.integer, .number(let number)): number.rounded() == number
-        default: false
-        }
     }
 
     private static func rejection(_ message: String) -> HTTPResponse {

@@ -27,7 +27,7 @@ public enum Signer {
     /// Lowercase hex of SHA-256(base64(signingBytes) + secret), both as UTF-8.
     public static func signature(for body: JSONValue, secret: TarlanSecret, rules: SigningRules) -> String {
         let encoded = Data(signingBytes(body, rules: rules)).base64EncodedString()
-        return SHA256.hex(SHA256.hash(Array(encoded.utf8) + Array(secret.value.utf8)))
+        return TarlanSHA256.hex(TarlanSHA256.hash(Array(encoded.utf8) + Array(secret.value.utf8)))
     }
 
     /// The full header value: prefix + signature.
@@ -40,7 +40,7 @@ public enum Signer {
     /// mismatch → false). Always false for an empty secret, which anyone could sign with.
     public static func verify(headerValue: String, body: JSONValue, secret: TarlanSecret, rules: SigningRules) -> Bool {
         guard !secret.isEmpty else { return false }
-        var received = Array(headerValue.utf8.map(asciiLowercased))
+        var received = headerValue.utf8.map(asciiLowercased)
         while received.last == UInt8(ascii: " ") || received.last == UInt8(ascii: "\t") { received.removeLast() }
         while received.first == UInt8(ascii: " ") || received.first == UInt8(ascii: "\t") { received.removeFirst() }
         let prefix = rules.valuePrefix.utf8.map(asciiLowercased)

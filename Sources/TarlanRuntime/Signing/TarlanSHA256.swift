@@ -4,7 +4,7 @@ import Foundation
 #endif
 
 /// SHA-256 of a byte array: CryptoKit where the OS has it, `PortableSHA256` elsewhere (Linux).
-public enum SHA256 {
+public enum TarlanSHA256 {
     public static func hash(_ bytes: [UInt8]) -> [UInt8] {
         #if canImport(CryptoKit)
         Array(CryptoKit.SHA256.hash(data: bytes))

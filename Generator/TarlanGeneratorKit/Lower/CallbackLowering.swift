@@ -1,0 +1,77 @@
+/// Lowers callbacks (requests Tarlan sends to the merchant) to descriptors and typed
+/// `WebhookVerifier` methods that check the signature and decode the payload.
+enum CallbackLowering {
+    static func file(_ schema: APISchema) -> SwiftFile {
+        let callbacks = schema.callbacks.values.sorted { $0.id < $1.id }
+        var catalog: [Declaration] = callbacks.map { .property(descriptor($0, schema)) }
+        catalog.append(.property(Property(
+            docs: ["Every callback, by id."],
+            modifiers: "public static let", name: "all", type: "[CallbackDescriptor]",
+            initializer: "[" + callbacks.map(\.id).joined(separator: ", ") + "]"
+        )))
+        var declarations: [Declaration] = [.type(TypeDeclaration(
+            kind: .enum, name: "TarlanCallbacks",
+            docs: ["Every request Tarlan sends to the merchant, as data: section, method and payload fields."],
+            members: catalog
+        ))]
+        if !callbacks.isEmpty {
+            declarations.append(.type(TypeDeclaration(
+                kind: .extension, name: "WebhookVerifier", access: "",
+                members: callbacks.map { .function(verifier($0, schema)) }
+            )))
+        }
+        return SwiftFile(name: "Callbacks.swift", imports: ["Foundation", "TarlanRuntime"], declarations: declarations)
+    }
+
+    private static func descriptor(_ callback: Callback, _ schema: APISchema) -> Property {
+        let section = schema.sections[callback.section].map(ClientLowering.clientName) ?? ""
+        let initializer = """
+            CallbackDescriptor(
+                    id: \(SwiftNames.stringLiteral(callback.id)),
+                    summary: \(SwiftNames.stringLiteral(callback.summary)),
+                    section: \(section).section,
+                    method: .\(callback.method.rawValue.lowercased()),
+                    payloadLocation: .\(callback.payloadPlacement.rawValue),
+                    payloadFields: \(CatalogLowering.fieldLines(callback.payloadModel, schema))
+                )
+            """
+        return Property(
+            docs: ["`\(callback.method.rawValue)` to the merchant: \(callback.summary)."],
+            modifiers: "public static let", name: callback.id, type: nil, initializer: initializer
+        )
+    }
+
+    private static func verifier(_ callback: Callback, _ schema: APISchema) -> Function {
+        let header = schema.sections[callback.section]?.signing.headerName ?? "signature"
+        let isQuery = callback.payloadPlacement == .query
+        var docs = DocText.paragraphs([
+            ["Verifies a \(callback.summary) request and decodes its payload."],
+            DocText.lines(callback.description),
+            callback.merchantMustAnswer.map { ["- Important: Your endpoint must answer \($0)"] } ?? [],
+            callback.quirks.map { "- Note: \($0)" },
+            [
+                "- Parameters:",
+                isQuery
+                    ? "  - url: The request URL exactly as received (its query is the signed payload)."
+                    : "  - body: The request body exactly as received.",
+                "  - signatureHeader: The value of the `\(header)` header.",
+                "- Returns: The payload, and every field that arrived (unknown ones too).",
+                "- Throws: ``WebhookError`` when the signature or the payload is wrong.",
+            ],
+        ])
+        if let documentation = callback.documentation {
+            docs.append("- SeeAlso: [Documentation](\(documentation))")
+        }
+        docs += DocText.remark(callback.location)
+        let input = isQuery ? "url" : "body"
+        return Function(
+            docs: docs,
+            head: "public func \(callback.id)",
+            parameters: [isQuery ? "url: URL" : "body: Data", "signatureHeader: String?"],
+            tail: " throws(WebhookError) -> VerifiedCallback<\(callback.payloadModel)>",
+            body: [.line(
+                "try verify(TarlanCallbacks.\(callback.id), \(input): \(input), signatureHeader: signatureHeader, as: \(callback.payloadModel).self)"
+            )]
+        )
+    }
+}
