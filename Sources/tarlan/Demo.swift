@@ -35,8 +35,54 @@ enum Demo {
             }
             print("")
         }
-        print(failures == 0 ? "All \(TarlanOperations.dynamic.count) operations succeeded." : "\(failures) operation(s) failed.")
+        failures += verifyCallbacks()
+        let total = TarlanOperations.dynamic.count + TarlanCallbacks.dynamic.count
+        print(failures == 0 ? "All \(total) operations and callbacks succeeded." : "\(failures) operation(s) or callback(s) failed.")
         if failures > 0 { exit(1) }
+    }
+
+    /// Plays Tarlan's side: signs each callback payload example, then verifies it as a merchant would.
+    static func verifyCallbacks() -> Int {
+        let verifier = WebhookVerifier(secret: secret)
+        var failures = 0
+        for callback in TarlanCallbacks.dynamic {
+            let descriptor = callback.descriptor
+            print("== callback \(descriptor.id): \(descriptor.summary) [\(descriptor.section.name)]")
+            guard let example = TarlanExamples.all.first(where: { $0.operationID == descriptor.id && $0.role == .payload }),
+                let payload = try? JSONParser.parse(Array(example.json.utf8))
+            else {
+                print("   (the schema has no payload example)\n")
+                continue
+            }
+            let rules = descriptor.section.signing
+            let header = Signer.headerValue(for: payload, secret: secret, rules: rules)
+            let input: String
+            switch descriptor.payloadLocation {
+            case .body: input = CanonicalJSON.string(payload)
+            case .query: input = "https://merchant.example/callback?" + RequestBuilder.queryString(payload.objectValue ?? [:])
+            }
+            print("<- \(descriptor.method.rawValue) \(descriptor.payloadLocation == .query ? input : "<callback_url>")")
+            print("   \(rules.headerName): \(header)")
+            if descriptor.payloadLocation == .body { print("   body: \(input)") }
+            do {
+                let verified = try callback.verify(verifier, input: Data(input.utf8), signatureHeader: header)
+                print("-> signature valid; payload:")
+                print(indented(JSONPrettyPrinter.string(verified)))
+                let tampered = Signer.headerValue(for: .object(["tampered": true]), secret: secret, rules: rules)
+                do {
+                    _ = try callback.verify(verifier, input: Data(input.utf8), signatureHeader: tampered)
+                    failures += 1
+                    print("-> error: a wrong signature was accepted")
+                } catch {
+                    print("-> a wrong signature is rejected: \(error)")
+                }
+            } catch {
+                failures += 1
+                print("-> error: \(error)")
+            }
+            print("")
+        }
+        return failures
     }
 
     static func indented(_ text: String) -> String {

@@ -1,21 +1,20 @@
 import Foundation
 import TarlanPayments
 
-/// `tarlan demo` | `tarlan sign agws|acquiring`
+/// `tarlan demo | list | call | sign` — see `Usage.text`.
 let arguments = Array(CommandLine.arguments.dropFirst())
-let usage = """
-    usage: tarlan demo                     run every operation against the built-in mock
-           tarlan sign <section>           print the signature of the JSON on standard input
-                                           (secret from TARLAN_SECRET; sections: \(SectionLookup.names))
-    """
 
 switch arguments.first {
 case "demo" where arguments.count == 1:
     await Demo.run()
+case "list" where arguments.count == 1:
+    List.run()
+case "call":
+    await Call.run(Array(arguments.dropFirst()))
 case "sign" where arguments.count == 2:
     Sign.run(sectionName: arguments[1])
 case "help", "--help", "-h":
-    print(usage)
+    print(Usage.text)
 default:
-    Output.fail(usage, status: 64)
+    Output.fail(Usage.text, status: 64)
 }

@@ -9,6 +9,13 @@ enum CallbackLowering {
             modifiers: "public static let", name: "all", type: "[CallbackDescriptor]",
             initializer: "[" + callbacks.map(\.id).joined(separator: ", ") + "]"
         )))
+        catalog.append(.property(Property(
+            docs: ["Every callback, verifiable without naming its payload type (for `tarlan demo`)."],
+            modifiers: "public static let", name: "dynamic", type: "[DynamicCallback]",
+            initializer: callbacks.isEmpty ? "[]" : "[\n" + callbacks.map {
+                "        DynamicCallback(\($0.id), payload: \($0.payloadModel).self),"
+            }.joined(separator: "\n") + "\n    ]"
+        )))
         var declarations: [Declaration] = [.type(TypeDeclaration(
             kind: .enum, name: "TarlanCallbacks",
             docs: ["Every request Tarlan sends to the merchant, as data: section, method and payload fields."],

@@ -78,6 +78,9 @@ enum ClientLowering {
     private static func sectionExpression(_ section: Section) -> String {
         let rules = section.signing
         let excluded = "[" + rules.excludedTopLevelFields.map(SwiftNames.stringLiteral).joined(separator: ", ") + "]"
+        let servers = "[" + section.servers.sorted { order($0.key) < order($1.key) }
+            .map { "\(SwiftNames.stringLiteral($0.key)): \(SwiftNames.stringLiteral($0.value))" }
+            .joined(separator: ", ") + "]"
         return """
             TarlanSection(
                     name: \(SwiftNames.stringLiteral(section.id)),
@@ -87,7 +90,8 @@ enum ClientLowering {
                         valuePrefix: \(SwiftNames.stringLiteral(rules.valuePrefix)),
                         excludedTopLevelFields: \(excluded),
                         excludesEmptyStrings: \(rules.excludesEmptyStrings)
-                    )
+                    ),
+                    servers: \(servers)
                 )
             """
     }

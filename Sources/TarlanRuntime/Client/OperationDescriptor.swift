@@ -3,11 +3,14 @@ public struct TarlanSection: Sendable, Hashable {
     public var name: String
     public var title: String
     public var signing: SigningRules
+    /// Environment name (`production`, `sandbox`) → base URL.
+    public var servers: [String: String]
 
-    public init(name: String, title: String, signing: SigningRules) {
+    public init(name: String, title: String, signing: SigningRules, servers: [String: String]) {
         self.name = name
         self.title = title
         self.signing = signing
+        self.servers = servers
     }
 }
 

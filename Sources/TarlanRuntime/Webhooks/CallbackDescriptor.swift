@@ -1,3 +1,5 @@
+import Foundation
+
 /// A request Tarlan sends to the merchant (a webhook), as the schema describes it.
 public struct CallbackDescriptor: Sendable, Hashable {
     public var id: String
@@ -22,5 +24,32 @@ public struct CallbackDescriptor: Sendable, Hashable {
         self.method = method
         self.payloadLocation = payloadLocation
         self.payloadFields = payloadFields
+    }
+}
+
+/// A callback verifiable without naming its payload type (for `tarlan demo`).
+public struct DynamicCallback: Sendable {
+    public let descriptor: CallbackDescriptor
+    private let check: @Sendable (WebhookVerifier, Data, String?) throws -> JSONValue
+
+    public init<Payload: Codable & Sendable>(_ descriptor: CallbackDescriptor, payload: Payload.Type) {
+        self.descriptor = descriptor
+        self.check = { verifier, input, header in
+            let verified: VerifiedCallback<Payload>
+            switch descriptor.payloadLocation {
+            case .body:
+                verified = try verifier.verify(descriptor, body: input, signatureHeader: header, as: Payload.self)
+            case .query:
+                let url = URL(string: String(decoding: input, as: UTF8.self))
+                guard let url else { throw WebhookError.malformedBody(reason: "not a URL") }
+                verified = try verifier.verify(descriptor, url: url, signatureHeader: header, as: Payload.self)
+            }
+            return try JSONValueEncoder().encode(verified.payload)
+        }
+    }
+
+    /// Verifies `input` (the body, or for a GET callback the URL's text) and returns the typed payload re-encoded.
+    public func verify(_ verifier: WebhookVerifier, input: Data, signatureHeader: String?) throws -> JSONValue {
+        try check(verifier, input, signatureHeader)
     }
 }
