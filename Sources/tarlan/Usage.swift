@@ -1,7 +1,7 @@
 enum Usage {
     static let text = """
         usage: tarlan demo                       every operation and callback against the built-in mock
-               tarlan list                       one line per operation: name, method, path, section
+               tarlan list [--markdown]          one line per operation: name, method, path, section
                tarlan call OPERATION [--json REQUEST] [--base-url URL] [--sandbox] [--timeout SECONDS]
                                                  send a signed request (the request JSON from --json or
                                                  standard input); prints the decoded result as JSON

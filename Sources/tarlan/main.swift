@@ -8,7 +8,9 @@ switch arguments.first {
 case "demo" where arguments.count == 1:
     await Demo.run()
 case "list" where arguments.count == 1:
-    List.run()
+    List.run(markdown: false)
+case "list" where arguments == ["list", "--markdown"]:
+    List.run(markdown: true)
 case "call":
     await Call.run(Array(arguments.dropFirst()))
 case "sign" where arguments.count == 2:

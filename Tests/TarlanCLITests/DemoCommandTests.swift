@@ -15,7 +15,7 @@ final class DemoCommandTests: XCTestCase {
         XCTAssertTrue(output.contains("Authorization: Bearer e1ef6a688a5a25c234a47e8e6a7d338b8d94ec12f0885403c96bdec5c49477f1"))
         XCTAssertTrue(output.contains("\"showcase_code\": \"daw\""))
         XCTAssertFalse(output.contains("-> error"))
-        XCTAssertTrue(output.contains("operations succeeded."))
+        XCTAssertTrue(output.contains("operations and callbacks succeeded."))
     }
 
     func testUnknownCommandIsAUsageError() throws {
