@@ -156,8 +156,9 @@ public struct EnumDefinition: Sendable {
     public var sortedCases: [EnumCase] {
         cases.values.sorted { lhs, rhs in
             switch (lhs.value, rhs.value) {
-            case (.number(let a), .number(let b)): a < b
-            case (.string(let a), .string(let b)): a < b
+            // Equal values (a schema error) fall back to the name, so diagnostics stay stable.
+            case (.number(let a), .number(let b)): a == b ? lhs.name < rhs.name : a < b
+            case (.string(let a), .string(let b)): a == b ? lhs.name < rhs.name : a < b
             default: lhs.name < rhs.name
             }
         }

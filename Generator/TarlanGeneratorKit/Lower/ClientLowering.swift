@@ -143,7 +143,9 @@ enum ClientLowering {
             ["`\(operation.method.rawValue) \(operation.path)`"],
             operation.quirks.map { "- Note: \($0)" },
             [
-                "- Parameter request: The request \(placement); signed for you.",
+                "- Parameters:",
+                "  - request: The request \(placement); signed for you.",
+                "  - options: Per-call options such as a timeout.",
                 "- Returns: The response's `result`." + (operation.resultDescription.map { " \($0)" } ?? ""),
                 "- Throws: ``TarlanError``: `.api` when the server reports an error "
                     + "(\(operation.errorFormats.map(\.rawValue).joined(separator: ", ")) format), "
@@ -157,9 +159,9 @@ enum ClientLowering {
         return Function(
             docs: docs,
             head: "public func \(operation.id)",
-            parameters: ["_ request: \(operation.requestModel)"],
+            parameters: ["_ request: \(operation.requestModel)", "options: TarlanCallOptions = .init()"],
             tail: " async throws -> \(result)",
-            body: [.line("try await core.perform(TarlanOperations.\(operation.id), request, returning: \(result).self)")]
+            body: [.line("try await core.perform(TarlanOperations.\(operation.id), request, returning: \(result).self, options: options)")]
         )
     }
 }

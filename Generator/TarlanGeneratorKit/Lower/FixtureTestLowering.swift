@@ -138,26 +138,31 @@ enum FixtureTestLowering {
         return lines
     }
 
-    /// `path` is an optional-chained expression whose value is optional.
-    private static func assert(_ value: TypedValue, at path: String, _ schema: APISchema) -> [CodeLine] {
+    /// `path` is an optional-chained expression whose value is optional. `isOptional` says whether
+    /// its last link is declared optional, so the next link needs `?` (a required field, or an
+    /// array element, continues the chain without one: `?.` after a non-optional does not compile).
+    private static func assert(
+        _ value: TypedValue, at path: String, isOptional: Bool = true, _ schema: APISchema
+    ) -> [CodeLine] {
+        let link = isOptional ? "?" : ""
         switch value {
         case .null:
             return [.line("XCTAssertNil(\(path))")]
         case .model(_, let fields):
             var lines: [CodeLine] = []
             for (field, fieldValue) in fields {
-                let member = "\(path)?.\(SwiftNames.property(for: field))"
+                let member = "\(path)\(link).\(SwiftNames.escaped(SwiftNames.property(for: field)))"
                 guard let fieldValue else {
                     if !field.required { lines.append(.line("XCTAssertNil(\(member))")) }
                     continue
                 }
-                lines += assert(fieldValue, at: member, schema)
+                lines += assert(fieldValue, at: member, isOptional: !field.required, schema)
             }
             return lines
         case .array(let elements):
-            var lines: [CodeLine] = [.line("XCTAssertEqual(\(path)?.count, \(elements.count))")]
+            var lines: [CodeLine] = [.line("XCTAssertEqual(\(path)\(link).count, \(elements.count))")]
             for (index, element) in elements.enumerated() {
-                lines += assert(element, at: "\(path)?[\(index)]", schema)
+                lines += assert(element, at: "\(path)\(link)[\(index)]", isOptional: false, schema)
             }
             return lines
         default:

@@ -15,7 +15,7 @@ enum ModelLowering {
         var usage: [String: [String]] = [:]
         for operation in schema.operations.values.sorted(by: { $0.id < $1.id }) {
             let client = schema.sections[operation.section].map { "\($0.swiftPrefix)Client" } ?? ""
-            let symbol = "``\(client)/\(operation.id)(_:)``"
+            let symbol = "``\(client)/\(operation.id)(_:options:)``"
             usage[operation.requestModel, default: []].append("The request of \(symbol).")
             if case .reference(let name) = operation.result {
                 usage[name, default: []].append("The result of \(symbol).")
@@ -74,13 +74,23 @@ enum ModelLowering {
     private static func memberwiseInit(_ fields: [Field]) -> Function {
         let parameters = fields.map { field in
             let name = SwiftNames.property(for: field)
-            return "\(name): \(SwiftTypes.propertyType(of: field))" + (field.required ? "" : " = nil")
+            return "\(parameter(name).declaration): \(SwiftTypes.propertyType(of: field))" + (field.required ? "" : " = nil")
         }
         let body = fields.map { field -> CodeLine in
             let name = SwiftNames.property(for: field)
-            return .line("self.\(name) = \(SwiftNames.escaped(name))")
+            return .line("self.\(SwiftNames.escaped(name)) = \(parameter(name).reference)")
         }
         return Function(head: "public init", parameters: parameters, body: body)
+    }
+
+    /// A memberwise parameter: labelled like the property, but a parameter named `self` would
+    /// shadow `self`, so it gets another internal name; `inout` is only a label in backticks.
+    private static func parameter(_ name: String) -> (declaration: String, reference: String) {
+        switch name {
+        case "self": ("self selfValue", "selfValue")
+        case "inout": ("`inout`", "`inout`")
+        default: (name, SwiftNames.escaped(name))
+        }
     }
 
     private static func codingKeys(_ fields: [Field]) -> TypeDeclaration {
@@ -107,7 +117,7 @@ enum ModelLowering {
                 ? "" : ", accepting: [" + field.accepts.map { ".\($0.rawValue)" }.joined(separator: ", ") + "]"
             let method = field.required ? "decodeRequiredField" : "decodeField"
             let type = SwiftTypes.name(of: field.type)
-            body.append(.line("self.\(SwiftNames.property(for: field)) = try container.\(method)(\(type).self, keys: \(keys)\(accepting))"))
+            body.append(.line("self.\(SwiftNames.escaped(SwiftNames.property(for: field))) = try container.\(method)(\(type).self, keys: \(keys)\(accepting))"))
         }
         return Function(head: "public init", parameters: ["from decoder: any Decoder"], tail: " throws", body: body)
     }

@@ -30,6 +30,12 @@ public enum RequestBuilder {
         guard let fields = json.objectValue else {
             throw .invalidRequest(operationID: operation.id, reason: "the request must encode to a JSON object")
         }
+        guard baseURL.scheme == "https" || (baseURL.scheme == "http" && isLoopback(baseURL.host)) else {
+            throw .invalidRequest(
+                operationID: operation.id,
+                reason: "the base URL must use https (plain http is allowed only for 127.0.0.1, ::1 and localhost)"
+            )
+        }
         let rules = operation.section.signing
         let signedBytes = Signer.signingBytes(json, rules: rules)
         let signature = Signer.signature(for: json, secret: secret, rules: rules)
@@ -55,6 +61,11 @@ public enum RequestBuilder {
             signedJSON: String(decoding: signedBytes, as: UTF8.self),
             signature: signature
         )
+    }
+
+    private static func isLoopback(_ host: String?) -> Bool {
+        guard let host = host?.lowercased() else { return false }
+        return host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
     }
 
     /// Keys sorted; strings as they are, other scalars as canonical JSON; RFC 3986 percent-encoding.

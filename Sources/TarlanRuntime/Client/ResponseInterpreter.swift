@@ -18,6 +18,10 @@ public enum ResponseInterpreter {
         func httpFailure(_ reason: String) -> TarlanError {
             .http(HTTPFailure(operationID: operation.id, httpStatus: status, reason: reason, bodySnippet: BodySnippet.of(response.body)))
         }
+        if (300..<400).contains(status) {
+            let target = response.headers["Location"].map { " to \($0)" } ?? ""
+            throw httpFailure("redirect\(target) not followed: the signed request goes only to the configured host")
+        }
         guard !response.body.isEmpty else { throw httpFailure("empty body") }
         let json: JSONValue
         do {
@@ -57,7 +61,8 @@ public enum ResponseInterpreter {
     /// The error the envelope reports, if any.
     static func apiError(in envelope: [String: JSONValue], operation: OperationDescriptor, httpStatus: Int) -> TarlanAPIError? {
         let result = envelope["result"]
-        if envelope["status"] == .bool(false) {
+        // `TarlanEnvelope` reads a string status too (`accepts: string`), so "false" must fail here as well.
+        if envelope["status"] == .bool(false) || envelope["status"] == .string("false") {
             return TarlanAPIError(
                 operationID: operation.id,
                 code: integer(envelope["status_code"]),

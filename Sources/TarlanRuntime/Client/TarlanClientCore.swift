@@ -3,19 +3,6 @@ import Foundation
 import FoundationNetworking
 #endif
 
-/// Options shared by every call of a client.
-public struct TarlanClientConfiguration: Sendable {
-    /// Seconds before a call is abandoned; the transport's default when nil.
-    public var timeout: TimeInterval?
-    /// Run in order around every request.
-    public var middlewares: [any TarlanMiddleware]
-
-    public init(timeout: TimeInterval? = nil, middlewares: [any TarlanMiddleware] = []) {
-        self.timeout = timeout
-        self.middlewares = middlewares
-    }
-}
-
 /// The engine under every generated client: sign, send through middlewares, interpret.
 /// Generated clients hold one; `tarlan call` uses one directly.
 public struct TarlanClientCore: Sendable {
@@ -43,16 +30,28 @@ public struct TarlanClientCore: Sendable {
         self.configuration = configuration
     }
 
-    /// Performs one operation. Never retries: payment POSTs must not be repeated behind the caller's back.
+    /// Performs one operation. Only operations the schema marks idempotent are ever retried, and only
+    /// with a ``TarlanRetryPolicy``: payment POSTs are never repeated behind the caller's back.
     public func perform<Request: Encodable, Result: Decodable>(
         _ operation: OperationDescriptor,
         _ request: Request,
-        returning type: Result.Type
+        returning type: Result.Type,
+        options: TarlanCallOptions = .init()
     ) async throws -> Result {
         var prepared = try RequestBuilder.prepare(operation, request, baseURL: baseURL, environment: environment, secret: secret)
-        prepared.request.timeout = configuration.timeout
-        let response = try await send(prepared.request, operationID: operation.id)
-        return try ResponseInterpreter.decode(Result.self, for: operation, from: response)
+        prepared.request.timeout = options.timeout ?? configuration.timeout
+        let policy = operation.isIdempotent ? configuration.retryPolicy : nil
+        var attempt = 1
+        while true {
+            do {
+                let response = try await send(prepared.request, operationID: operation.id)
+                return try ResponseInterpreter.decode(Result.self, for: operation, from: response)
+            } catch let error as TarlanError {
+                guard let policy, attempt < policy.maxAttempts, TarlanRetryPolicy.isRetryable(error) else { throw error }
+                try await Task.sleep(nanoseconds: UInt64(policy.delay(after: attempt) * 1_000_000_000))
+                attempt += 1
+            }
+        }
     }
 
     private func send(_ request: HTTPRequest, operationID: String) async throws -> HTTPResponse {
@@ -68,6 +67,11 @@ public struct TarlanClientCore: Sendable {
             throw error
         } catch is CancellationError {
             throw CancellationError()
+        } catch let tooLarge as ResponseTooLarge {
+            throw TarlanError.http(HTTPFailure(
+                operationID: operationID, httpStatus: tooLarge.statusCode,
+                reason: "the response is larger than \(tooLarge.limit) bytes and was not read", bodySnippet: ""
+            ))
         } catch {
             if Task.isCancelled { throw CancellationError() }
             let urlError = error as? URLError

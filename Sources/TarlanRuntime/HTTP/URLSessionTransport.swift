@@ -4,14 +4,32 @@ import FoundationNetworking
 #endif
 
 /// Sends requests with `URLSession` (FoundationNetworking on Linux).
-public struct URLSessionTransport: HTTPTransport {
-    private let session: URLSession
+///
+/// Hardened for a payment client: redirects are never followed (they would carry the signature
+/// to another host), a response larger than `maxResponseSize` is abandoned as soon as it exceeds
+/// the limit instead of being read into memory, and cancelling the task cancels the request.
+public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
     /// Used when a request carries no timeout of its own.
-    public var defaultTimeout: TimeInterval
+    public let defaultTimeout: TimeInterval
+    /// The largest response body accepted, in bytes. 10 MB by default.
+    public let maxResponseSize: Int
 
-    public init(session: URLSession = .shared, defaultTimeout: TimeInterval = 30) {
-        self.session = session
+    private let session: URLSession
+    private let delegate: SessionDelegate
+
+    public init(defaultTimeout: TimeInterval = 30, maxResponseSize: Int = 10_000_000) {
         self.defaultTimeout = defaultTimeout
+        self.maxResponseSize = maxResponseSize
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        configuration.httpShouldSetCookies = false
+        configuration.urlCache = nil
+        delegate = SessionDelegate()
+        session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
+    }
+
+    deinit {
+        session.finishTasksAndInvalidate()
     }
 
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
@@ -22,52 +40,113 @@ public struct URLSessionTransport: HTTPTransport {
         for (name, value) in request.headers {
             urlRequest.setValue(value, forHTTPHeaderField: name)
         }
-        let box = TaskBox()
+        let task = session.dataTask(with: urlRequest)
+        let limit = maxResponseSize
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
-                let task = session.dataTask(with: urlRequest) { data, response, error in
-                    if let error {
-                        continuation.resume(throwing: error)
-                        return
-                    }
-                    guard let http = response as? HTTPURLResponse else {
-                        continuation.resume(throwing: URLError(.badServerResponse))
-                        return
-                    }
-                    var headers = HTTPHeaders()
-                    for (name, value) in http.allHeaderFields {
-                        if let name = name as? String, let value = value as? String { headers[name] = value }
-                    }
-                    continuation.resume(returning: HTTPResponse(statusCode: http.statusCode, headers: headers, body: data ?? Data()))
-                }
-                box.start(task)
+                delegate.register(task, limit: limit, continuation: continuation)
+                task.resume()
             }
         } onCancel: {
-            box.cancel()
+            task.cancel()
         }
     }
 }
 
-/// Holds the data task so cancellation can reach it from another thread.
-private final class TaskBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var task: URLSessionDataTask?
-    private var isCancelled = false
+/// The response was larger than ``URLSessionTransport/maxResponseSize``; it was not read to the end.
+public struct ResponseTooLarge: Error, Sendable, Hashable {
+    public var limit: Int
+    public var statusCode: Int
+}
 
-    func start(_ task: URLSessionDataTask) {
-        lock.lock()
-        self.task = task
-        let cancelled = isCancelled
-        lock.unlock()
-        if cancelled { task.cancel() }
-        task.resume()
+/// Collects each task's response and body, enforcing the size limit while the body streams in.
+private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
+    private struct Pending {
+        var limit: Int
+        var continuation: CheckedContinuation<HTTPResponse, any Error>
+        var response: HTTPURLResponse?
+        var body = Data()
     }
 
-    func cancel() {
+    private let lock = NSLock()
+    private var pending: [Int: Pending] = [:]
+
+    func register(_ task: URLSessionTask, limit: Int, continuation: CheckedContinuation<HTTPResponse, any Error>) {
         lock.lock()
-        isCancelled = true
-        let task = self.task
+        pending[task.taskIdentifier] = Pending(limit: limit, continuation: continuation)
         lock.unlock()
-        task?.cancel()
+    }
+
+    private func take(_ task: URLSessionTask) -> Pending? {
+        lock.lock()
+        defer { lock.unlock() }
+        return pending.removeValue(forKey: task.taskIdentifier)
+    }
+
+    func urlSession(
+        _ session: URLSession,
+        dataTask: URLSessionDataTask,
+        didReceive response: URLResponse,
+        completionHandler: @escaping (URLSession.ResponseDisposition) -> Void
+    ) {
+        lock.lock()
+        let http = response as? HTTPURLResponse
+        let limit = pending[dataTask.taskIdentifier]?.limit ?? 0
+        pending[dataTask.taskIdentifier]?.response = http
+        lock.unlock()
+        if response.expectedContentLength > Int64(limit) {
+            fail(dataTask, with: ResponseTooLarge(limit: limit, statusCode: http?.statusCode ?? 0))
+            completionHandler(.cancel)
+            return
+        }
+        completionHandler(.allow)
+    }
+
+    func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+        lock.lock()
+        guard var entry = pending[dataTask.taskIdentifier] else {
+            lock.unlock()
+            return
+        }
+        entry.body.append(data)
+        let tooLarge = entry.body.count > entry.limit
+        pending[dataTask.taskIdentifier] = tooLarge ? nil : entry
+        lock.unlock()
+        if tooLarge {
+            dataTask.cancel()
+            entry.continuation.resume(throwing: ResponseTooLarge(limit: entry.limit, statusCode: entry.response?.statusCode ?? 0))
+        }
+    }
+
+    /// Never follow a redirect: the 3xx itself is returned, and the signature stays with the intended host.
+    func urlSession(
+        _ session: URLSession,
+        task: URLSessionTask,
+        willPerformHTTPRedirection response: HTTPURLResponse,
+        newRequest request: URLRequest,
+        completionHandler: @escaping (URLRequest?) -> Void
+    ) {
+        completionHandler(nil)
+    }
+
+    func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
+        guard let entry = take(task) else { return }
+        if let error {
+            entry.continuation.resume(throwing: error)
+            return
+        }
+        guard let http = entry.response ?? task.response as? HTTPURLResponse else {
+            entry.continuation.resume(throwing: URLError(.badServerResponse))
+            return
+        }
+        var headers = HTTPHeaders()
+        for (name, value) in http.allHeaderFields {
+            if let name = name as? String, let value = value as? String { headers[name] = value }
+        }
+        entry.continuation.resume(returning: HTTPResponse(statusCode: http.statusCode, headers: headers, body: entry.body))
+    }
+
+    private func fail(_ task: URLSessionTask, with error: any Error) {
+        take(task)?.continuation.resume(throwing: error)
     }
 }

@@ -1,0 +1,63 @@
+import Foundation
+
+/// Options shared by every call of a client.
+public struct TarlanClientConfiguration: Sendable {
+    /// Seconds before a call is abandoned; the transport's default when nil.
+    public var timeout: TimeInterval?
+    /// Run in order around every request.
+    public var middlewares: [any TarlanMiddleware]
+    /// Retries for idempotent operations only (status checks, balance, lists); nil: never retry.
+    /// Payment-creating operations are never retried, whatever this says.
+    public var retryPolicy: TarlanRetryPolicy?
+
+    public init(timeout: TimeInterval? = nil, middlewares: [any TarlanMiddleware] = [], retryPolicy: TarlanRetryPolicy? = nil) {
+        self.timeout = timeout
+        self.middlewares = middlewares
+        self.retryPolicy = retryPolicy
+    }
+}
+
+/// Options of one call, overriding the client's.
+public struct TarlanCallOptions: Sendable {
+    /// Seconds before this call is abandoned; the client's timeout when nil.
+    public var timeout: TimeInterval?
+
+    public init(timeout: TimeInterval? = nil) {
+        self.timeout = timeout
+    }
+}
+
+/// Exponential backoff with jitter and a cap, for operations the schema marks idempotent.
+///
+/// Retries a transport failure or an HTTP 429/502/503/504 without an error envelope; never an API
+/// error (the server understood and answered) and never a decoding failure.
+public struct TarlanRetryPolicy: Sendable, Hashable {
+    /// Attempts in all, the first included.
+    public var maxAttempts: Int
+    public var initialDelay: TimeInterval
+    public var maxDelay: TimeInterval
+    /// 0…1: each delay is multiplied by a random factor in `1 ± jitter`.
+    public var jitter: Double
+
+    public init(maxAttempts: Int = 3, initialDelay: TimeInterval = 0.5, maxDelay: TimeInterval = 8, jitter: Double = 0.5) {
+        self.maxAttempts = max(1, maxAttempts)
+        self.initialDelay = max(0, initialDelay)
+        self.maxDelay = max(0, maxDelay)
+        self.jitter = min(1, max(0, jitter))
+    }
+
+    /// The pause before attempt `attempt + 1` (attempt counts from 1).
+    public func delay(after attempt: Int, random: Double = Double.random(in: 0...1)) -> TimeInterval {
+        let exponential = initialDelay * pow(2, Double(max(0, attempt - 1)))
+        let capped = min(maxDelay, exponential)
+        return max(0, capped * (1 + jitter * (2 * random - 1)))
+    }
+
+    static func isRetryable(_ error: TarlanError) -> Bool {
+        switch error {
+        case .transport: true
+        case .http(let failure): [429, 502, 503, 504].contains(failure.httpStatus)
+        case .api, .decoding, .invalidRequest: false
+        }
+    }
+}
