@@ -7,7 +7,8 @@ import Foundation
 /// is an error only where the operation lists that format; anything else that is not a 2xx
 /// envelope is an HTTP failure.
 public enum ResponseInterpreter {
-    static let parserOptions = JSONParser.Options(maxDepth: 128, duplicateKeys: .lastWins)
+    /// Duplicate keys are refused: the typed decoder and this check could otherwise read different copies.
+    static let parserOptions = JSONParser.Options(maxDepth: 128, duplicateKeys: .reject)
 
     public static func decode<Result: Decodable>(
         _ type: Result.Type,

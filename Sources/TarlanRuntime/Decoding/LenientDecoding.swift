@@ -80,9 +80,11 @@ extension KeyedDecodingContainer where Key == TarlanCodingKey {
         return value
     }
 
+    /// The first key present with a non-null value (a null main key falls back to its aliases).
     private func presentKey(_ keys: [String]) -> TarlanCodingKey? {
-        for name in keys where contains(TarlanCodingKey(name)) {
-            return TarlanCodingKey(name)
+        for name in keys {
+            let key = TarlanCodingKey(name)
+            if contains(key), (try? decodeNil(forKey: key)) == false { return key }
         }
         return nil
     }
