@@ -338,10 +338,13 @@ final class ResponseInterpreterTests: XCTestCase {
         XCTAssertEqual(AcquiringTransactionStatus(rawValue: "holded"), .held)
     }
 
-    func testRepeatedStatusKeyLastOneWinsAsInGo() {
-        // Go's encoding/json keeps the last of repeated keys; so does the error check.
-        let apiError = tarlanError(try decodeBalance(200, #"{"status":true,"status":false,"status_code":1014,"message":"x"}"#))?.apiError
-        XCTAssertEqual(apiError?.code, 1014)
+    func testRepeatedKeysAreRefused() {
+        // The typed decoder and the error check could read different copies of a repeated key,
+        // so a body that repeats one is not the documented envelope.
+        let error = tarlanError(try decodeBalance(200, #"{"status":true,"status":false,"status_code":1014,"message":"x"}"#))
+        guard case .http(let failure) = error else { return XCTFail("expected .http, got \(String(describing: error))") }
+        XCTAssertEqual(failure.httpStatus, 200)
+        XCTAssertTrue(failure.reason.contains("duplicate"), failure.reason)
     }
 
     // MARK: Body snippets
