@@ -31,7 +31,8 @@ enum Call {
         )
         do {
             let result = try await options.operation.call(core, request: options.request)
-            print(JSONPrettyPrinter.string(result))
+            // Card data (the schema's sensitive fields) never reaches the terminal.
+            print(JSONPrettyPrinter.string(Redaction.redact(result, keys: options.operation.descriptor.sensitiveFields)))
         } catch let TarlanError.api(error) {
             let code = error.code.map(String.init) ?? "(none)"
             Output.fail("tarlan call: API error \(code): \(error.message) (\(error.format.rawValue) format, HTTP \(error.httpStatus))", status: 1)

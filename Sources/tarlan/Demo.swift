@@ -28,7 +28,7 @@ enum Demo {
             do {
                 let result = try await operation.call(core, request: request)
                 print("-> decoded result:")
-                print(indented(JSONPrettyPrinter.string(result)))
+                print(indented(JSONPrettyPrinter.string(Redaction.redact(result, keys: descriptor.sensitiveFields))))
             } catch {
                 failures += 1
                 print("-> error: \(error)")
@@ -63,11 +63,13 @@ enum Demo {
             }
             print("<- \(descriptor.method.rawValue) \(descriptor.payloadLocation == .query ? input : "<callback_url>")")
             print("   \(rules.headerName): \(header)")
-            if descriptor.payloadLocation == .body { print("   body: \(input)") }
+            if descriptor.payloadLocation == .body {
+                print("   body: \(CanonicalJSON.string(Redaction.redact(payload, keys: descriptor.sensitiveFields)))")
+            }
             do {
                 let verified = try callback.verify(verifier, input: Data(input.utf8), signatureHeader: header)
                 print("-> signature valid; payload:")
-                print(indented(JSONPrettyPrinter.string(verified)))
+                print(indented(JSONPrettyPrinter.string(Redaction.redact(verified, keys: descriptor.sensitiveFields))))
                 let tampered = Signer.headerValue(for: .object(["tampered": true]), secret: secret, rules: rules)
                 do {
                     _ = try callback.verify(verifier, input: Data(input.utf8), signatureHeader: tampered)
@@ -102,7 +104,9 @@ struct PrintingMiddleware: TarlanMiddleware {
             print("   \(name): \(value)")
         }
         if let body = request.body {
-            print("   body: \(String(decoding: body, as: UTF8.self))")
+            // Card data never reaches the terminal.
+            let keys = TarlanOperations.all.first { $0.id == operationID }?.sensitiveFields ?? []
+            print("   body: \(Redaction.text(of: body, keys: keys))")
         }
         let response = try await next(request)
         print("<- HTTP \(response.statusCode), \(response.body.count) bytes")

@@ -133,7 +133,7 @@ enum EntityReader {
     }
 
     static let fieldKeys = [
-        "required", "description", "documentedType", "accepts", "aliases", "quirk", "swiftName",
+        "required", "description", "documentedType", "accepts", "aliases", "quirk", "swiftName", "sensitive",
     ]
 
     static func field(_ name: String, _ node: NodeReader, _ log: inout DiagnosticLog) -> Field? {
@@ -158,6 +158,7 @@ enum EntityReader {
             aliases: node.stringArray("aliases", log: &log) ?? [],
             quirk: node.string("quirk", log: &log),
             swiftName: node.string("swiftName", log: &log),
+            sensitive: node.bool("sensitive", log: &log) ?? false,
             location: node.location
         )
     }

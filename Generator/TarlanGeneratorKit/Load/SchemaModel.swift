@@ -114,6 +114,8 @@ public struct Field: Sendable {
     public var aliases: [String]
     public var quirk: String?
     public var swiftName: String?
+    /// Card data: redacted from `description`, `dump`, error snippets and `tarlan` output.
+    public var sensitive: Bool
     public var location: SourceLocation
 }
 

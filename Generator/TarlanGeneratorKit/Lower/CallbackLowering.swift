@@ -1,6 +1,9 @@
 /// Lowers callbacks (requests Tarlan sends to the merchant) to descriptors and typed
 /// `WebhookVerifier` methods that check the signature and decode the payload.
 enum CallbackLowering {
+    /// The runtime type the generated verifier methods extend.
+    static let verifierTypeName = "WebhookVerifier"
+
     static func file(_ schema: APISchema) -> SwiftFile {
         let callbacks = schema.callbacks.values.sorted { $0.id < $1.id }
         var catalog: [Declaration] = callbacks.map { .property(descriptor($0, schema)) }
@@ -23,7 +26,7 @@ enum CallbackLowering {
         ))]
         if !callbacks.isEmpty {
             declarations.append(.type(TypeDeclaration(
-                kind: .extension, name: "WebhookVerifier", access: "",
+                kind: .extension, name: verifierTypeName, access: "",
                 members: callbacks.map { .function(verifier($0, schema)) }
             )))
         }
@@ -39,7 +42,7 @@ enum CallbackLowering {
                     section: \(section).section,
                     method: .\(callback.method.rawValue.lowercased()),
                     payloadLocation: .\(callback.payloadPlacement.rawValue),
-                    payloadFields: \(CatalogLowering.fieldLines(callback.payloadModel, schema))
+                    payloadFields: \(CatalogLowering.fieldLines(callback.payloadModel, schema))\(CatalogLowering.sensitiveFields([.reference(callback.payloadModel)], schema))
                 )
             """
         return Property(
@@ -48,7 +51,8 @@ enum CallbackLowering {
         )
     }
 
-    private static func verifier(_ callback: Callback, _ schema: APISchema) -> Function {
+    /// The `WebhookVerifier` method of a callback (`tarlan-generator diff` names symbols from it too).
+    static func verifier(_ callback: Callback, _ schema: APISchema) -> Function {
         let header = schema.sections[callback.section]?.signing.headerName ?? "signature"
         let isQuery = callback.payloadPlacement == .query
         var docs = DocText.paragraphs([

@@ -42,13 +42,34 @@ enum CatalogLowering {
                     requestFields: \(fieldLines(operation.requestModel, schema)),
                     errorFormats: [\(formats)],
                     isIdempotent: \(operation.idempotent),
-                    documentation: \(documentation)
+                    documentation: \(documentation)\(sensitiveFields([.reference(operation.requestModel), operation.result], schema))
                 )
             """
         return Property(
             docs: ["`\(operation.method.rawValue) \(operation.path)`: \(operation.summary)."],
             modifiers: "public static let", name: operation.id, type: nil, initializer: initializer
         )
+    }
+
+    /// `,\n sensitiveFields: [...]` when the types reach card data; nothing otherwise.
+    static func sensitiveFields(_ types: [TypeExpression], _ schema: APISchema) -> String {
+        var keys: Set<String> = []
+        var visited: Set<String> = []
+        func visit(_ type: TypeExpression) {
+            switch type {
+            case .array(let items): visit(items)
+            case .reference(let name):
+                guard let model = schema.models[name], visited.insert(name).inserted else { return }
+                for field in model.fields.values {
+                    if field.sensitive { keys.formUnion([field.name] + field.aliases) }
+                    visit(field.type)
+                }
+            default: return
+            }
+        }
+        types.forEach(visit)
+        guard !keys.isEmpty else { return "" }
+        return ",\n        sensitiveFields: [" + keys.sorted().map(SwiftNames.stringLiteral).joined(separator: ", ") + "]"
     }
 
     /// `environmentPaths: […],` on its own line, only when an environment has its own path.

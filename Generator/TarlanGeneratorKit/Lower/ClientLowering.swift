@@ -134,7 +134,8 @@ enum ClientLowering {
         }
     }
 
-    private static func method(_ operation: Operation, _ schema: APISchema) -> Function {
+    /// The client method of an operation (`tarlan-generator diff` names symbols from it too).
+    static func method(_ operation: Operation, _ schema: APISchema) -> Function {
         let result = SwiftTypes.name(of: operation.result)
         let placement = operation.requestPlacement == .query ? "query parameters" : "body"
         var docs = DocText.paragraphs([

@@ -18,7 +18,7 @@ enum FixtureTestLowering {
     private static func testCase(_ operation: Operation, _ schema: APISchema) -> TypeDeclaration {
         let examples = operation.examples.values.sorted { $0.name < $1.name }
         return TypeDeclaration(
-            kind: .finalClass, name: upperFirst(operation.id) + "FixtureTests", access: "",
+            kind: .finalClass, name: testClassName(operation), access: "",
             conformances: ["XCTestCase"],
             docs: ["Fixtures of `\(operation.id)` from `\(operation.location.reference)/examples`."],
             members: examples.map { example in
@@ -42,7 +42,7 @@ enum FixtureTestLowering {
     private static func testCase(_ callback: Callback, _ schema: APISchema) -> TypeDeclaration {
         let examples = callback.examples.values.sorted { $0.name < $1.name }
         return TypeDeclaration(
-            kind: .finalClass, name: upperFirst(callback.id) + "CallbackFixtureTests", access: "",
+            kind: .finalClass, name: testClassName(callback), access: "",
             conformances: ["XCTestCase"],
             docs: ["Fixtures of the `\(callback.id)` callback from `\(callback.location.reference)/examples`."],
             members: examples.map { .function(callbackTest($0, callback, schema)) }
@@ -85,7 +85,7 @@ enum FixtureTestLowering {
             ]
             body += typed.map { assert($0, at: "decoded", schema) } ?? []
         }
-        return Function(docs: docs(example), head: "func test\(upperFirst(identifier(example.name)))", tail: " throws", body: body)
+        return Function(docs: docs(example), head: "func \(testMethodName(example.name))", tail: " throws", body: body)
     }
 
     // MARK: Responses
@@ -115,7 +115,7 @@ enum FixtureTestLowering {
             body.append(.line("let result = try ResponseInterpreter.decode(\(result).self, for: TarlanOperations.\(operation.id), from: response)"))
             body.append(.line("XCTAssertEqual(result, envelope.result)"))
         }
-        return Function(docs: docs(example), head: "func test\(upperFirst(identifier(example.name)))", tail: " throws", body: body)
+        return Function(docs: docs(example), head: "func \(testMethodName(example.name))", tail: " throws", body: body)
     }
 
     /// One assertion per value of the example, through the generated property names.
@@ -200,7 +200,7 @@ enum FixtureTestLowering {
             body.append(.line("XCTAssertNil(prepared.request.body)"))
             body.append(.line("XCTAssertEqual(prepared.request.url.query, \(SwiftNames.stringLiteral(RequestBuilder.queryString(example.body.objectValue ?? [:]))))"))
         }
-        return Function(docs: docs(example), head: "func test\(upperFirst(identifier(example.name)))", tail: " throws", body: body)
+        return Function(docs: docs(example), head: "func \(testMethodName(example.name))", tail: " throws", body: body)
     }
 
     // MARK: Signature vectors
@@ -211,7 +211,7 @@ enum FixtureTestLowering {
             name: "SignatureVectorTests.swift",
             imports: ["Foundation", "TarlanPayments", "XCTest"],
             declarations: [.type(TypeDeclaration(
-                kind: .finalClass, name: "SignatureVectorTests", access: "", conformances: ["XCTestCase"],
+                kind: .finalClass, name: vectorsClassName, access: "", conformances: ["XCTestCase"],
                 docs: ["The signature vectors of the reference's section 2, from `signatureVectors` in the schema."],
                 members: vectors.map { .function(vectorTest($0, schema)) }
             ))]
@@ -235,11 +235,23 @@ enum FixtureTestLowering {
         body.append(.line("XCTAssertTrue(Signer.verify(headerValue: \(header), body: input, secret: TarlanSecret(\(SwiftNames.stringLiteral(vector.secret))), rules: rules))"))
         return Function(
             docs: [(vector.description ?? vector.id) + " (\(vector.provenance.rawValue))."],
-            head: "func test\(upperFirst(identifier(vector.id)))", tail: " throws", body: body
+            head: "func \(testMethodName(vector.id))", tail: " throws", body: body
         )
     }
 
     // MARK: Names
+
+    /// The test class of an operation's examples (also named by `tarlan-generator diff`).
+    static func testClassName(_ operation: Operation) -> String { upperFirst(operation.id) + "FixtureTests" }
+
+    /// The test class of a callback's examples.
+    static func testClassName(_ callback: Callback) -> String { upperFirst(callback.id) + "CallbackFixtureTests" }
+
+    /// The test class of the signature vectors.
+    static let vectorsClassName = "SignatureVectorTests"
+
+    /// The test method of an example or a signature vector.
+    static func testMethodName(_ name: String) -> String { "test" + upperFirst(identifier(name)) }
 
     static func upperFirst(_ name: String) -> String {
         name.prefix(1).uppercased() + name.dropFirst()

@@ -3,11 +3,14 @@ enum ModelLowering {
     static func file(_ schema: APISchema) -> SwiftFile {
         let usage = usageByModel(schema)
         let models = schema.models.values.sorted { $0.name < $1.name }
-        return SwiftFile(
-            name: "Models.swift",
-            imports: ["Foundation", "TarlanRuntime"],
-            declarations: models.map { .type(declaration($0, usedBy: usage[$0.name] ?? [])) }
-        )
+        var declarations: [Declaration] = []
+        for model in models {
+            declarations.append(.type(declaration(model, usedBy: usage[model.name] ?? [])))
+            if model.fields.values.contains(where: \.sensitive) {
+                declarations.append(.type(redactingMirror(model)))
+            }
+        }
+        return SwiftFile(name: "Models.swift", imports: ["Foundation", "TarlanRuntime"], declarations: declarations)
     }
 
     /// Which operations use a model as request or result, for the doc comment.
@@ -60,6 +63,7 @@ enum ModelLowering {
             notes.append("Also decoded from the key \(field.aliases.map { "`\($0)`" }.joined(separator: ", ")).")
         }
         if let quirk = field.quirk { notes.append(quirk) }
+        if field.sensitive { notes.append("Card data: redacted from `description`, `dump` and logs.") }
         let docs = DocText.paragraphs([
             DocText.lines(field.description),
             notes.isEmpty ? [] : [notes.joined(separator: " ")],
@@ -101,6 +105,29 @@ enum ModelLowering {
                 let raw = name == field.name ? nil : SwiftNames.stringLiteral(field.name)
                 return .enumCase(EnumCaseDeclaration(name: SwiftNames.escaped(name) + (raw.map { " = \($0)" } ?? "")))
             }
+        )
+    }
+
+    /// Card data stays out of `description`, `debugDescription` and `dump`, which all print through the mirror.
+    private static func redactingMirror(_ model: Model) -> TypeDeclaration {
+        let fields = model.sortedFields
+        let children = fields.map { "\"\(SwiftNames.property(for: $0))\": \(SwiftNames.escaped(SwiftNames.property(for: $0))) as Any" }
+        let sensitive = fields.filter(\.sensitive).map { "\"\(SwiftNames.property(for: $0))\"" }
+        return TypeDeclaration(
+            kind: .extension, name: model.name, access: "", conformances: ["CustomReflectable"],
+            members: [.property(Property(
+                docs: ["Shows every property but the card data (\(sensitive.joined(separator: ", ")))."],
+                modifiers: "public var", name: "customMirror", type: "Mirror",
+                getter: [.wrapped(
+                    open: "Redaction.mirror(",
+                    [
+                        .line("self,"),
+                        .line("[" + children.joined(separator: ", ") + "],"),
+                        .line("sensitive: [" + sensitive.joined(separator: ", ") + "]"),
+                    ],
+                    close: ")"
+                )]
+            ))]
         )
     }
 

@@ -4,6 +4,7 @@ import Foundation
 public struct DynamicOperation: Sendable {
     public let descriptor: OperationDescriptor
     private let perform: @Sendable (TarlanClientCore, JSONValue) async throws -> JSONValue
+    private let interpret: @Sendable (HTTPResponse) throws(TarlanError) -> JSONValue
 
     public init<Request: Codable & Sendable, Result: Codable & Sendable>(
         _ descriptor: OperationDescriptor,
@@ -21,11 +22,28 @@ public struct DynamicOperation: Sendable {
             let answer = try await core.perform(descriptor, typed, returning: Result.self)
             return try JSONValueEncoder().encode(answer)
         }
+        self.interpret = { response throws(TarlanError) in
+            let result = try ResponseInterpreter.decode(Result.self, for: descriptor, from: response)
+            do {
+                return try JSONValueEncoder().encode(result)
+            } catch {
+                throw .decoding(DecodingFailure(
+                    operationID: descriptor.id, httpStatus: response.statusCode, path: "result",
+                    reason: "the decoded result cannot be encoded again: \(error)",
+                    bodySnippet: Redaction.snippet(of: response.body, keys: descriptor.sensitiveFields)))
+            }
+        }
     }
 
     /// Decodes `request` into the operation's request model, calls it, and encodes the result.
     public func call(_ core: TarlanClientCore, request: JSONValue) async throws -> JSONValue {
         try await perform(core, request)
+    }
+
+    /// Interprets `response` as this operation's answer (``ResponseInterpreter`` with the generated
+    /// result type) and returns the typed result encoded back to JSON. No network: for tests and fuzzing.
+    public func decodeResponse(_ response: HTTPResponse) throws(TarlanError) -> JSONValue {
+        try interpret(response)
     }
 }
 

@@ -65,6 +65,8 @@ public struct OperationDescriptor: Sendable, Hashable {
     /// Safe to repeat (status checks, balance, lists); payment-creating calls never are.
     public var isIdempotent: Bool
     public var documentation: String?
+    /// JSON keys of card data anywhere in the request or result: redacted from snippets and printed output.
+    public var sensitiveFields: Set<String>
 
     public init(
         id: String,
@@ -77,7 +79,8 @@ public struct OperationDescriptor: Sendable, Hashable {
         requestFields: [RequestField],
         errorFormats: Set<ErrorFormat>,
         isIdempotent: Bool,
-        documentation: String?
+        documentation: String?,
+        sensitiveFields: Set<String> = []
     ) {
         self.id = id
         self.summary = summary
@@ -90,6 +93,7 @@ public struct OperationDescriptor: Sendable, Hashable {
         self.errorFormats = errorFormats
         self.isIdempotent = isIdempotent
         self.documentation = documentation
+        self.sensitiveFields = sensitiveFields
     }
 
     /// The path to call in the named environment (`nil`: a custom base URL, which uses `path`).

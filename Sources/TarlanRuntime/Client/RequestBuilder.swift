@@ -65,7 +65,11 @@ public enum RequestBuilder {
 
     private static func isLoopback(_ host: String?) -> Bool {
         guard let host = host?.lowercased() else { return false }
-        return host == "localhost" || host == "::1" || host == "[::1]" || host.hasPrefix("127.")
+        if host == "localhost" || host == "::1" || host == "[::1]" { return true }
+        // An IPv4 literal in 127.0.0.0/8; not any name that merely starts with "127." (127.0.0.1.evil.example).
+        let octets = host.split(separator: ".", omittingEmptySubsequences: false)
+        return octets.count == 4 && octets[0] == "127"
+            && octets.allSatisfy { (1...3).contains($0.count) && $0.allSatisfy { ("0"..."9").contains($0) } && UInt8($0) != nil }
     }
 
     /// Keys sorted; strings as they are, other scalars as canonical JSON; RFC 3986 percent-encoding.

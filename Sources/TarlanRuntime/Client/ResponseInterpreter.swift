@@ -17,7 +17,7 @@ public enum ResponseInterpreter {
     ) throws(TarlanError) -> Result {
         let status = response.statusCode
         func httpFailure(_ reason: String) -> TarlanError {
-            .http(HTTPFailure(operationID: operation.id, httpStatus: status, reason: reason, bodySnippet: BodySnippet.of(response.body)))
+            .http(HTTPFailure(operationID: operation.id, httpStatus: status, reason: reason, bodySnippet: Redaction.snippet(of: response.body, keys: operation.sensitiveFields)))
         }
         if (300..<400).contains(status) {
             let target = response.headers["Location"].map { " to \($0)" } ?? ""
@@ -47,13 +47,13 @@ public enum ResponseInterpreter {
         } catch {
             throw .decoding(DecodingFailure(
                 operationID: operation.id, httpStatus: status, path: "", reason: "\(error)",
-                bodySnippet: BodySnippet.of(response.body)
+                bodySnippet: Redaction.snippet(of: response.body, keys: operation.sensitiveFields)
             ))
         }
         guard let result = decoded.result else {
             throw .decoding(DecodingFailure(
                 operationID: operation.id, httpStatus: status, path: "result", reason: "the success envelope has no result",
-                bodySnippet: BodySnippet.of(response.body)
+                bodySnippet: Redaction.snippet(of: response.body, keys: operation.sensitiveFields)
             ))
         }
         return result
@@ -104,7 +104,7 @@ public enum ResponseInterpreter {
         DecodingFailure(
             operationID: operation.id, httpStatus: response.statusCode,
             path: DecodingErrorPath.path(of: error), reason: DecodingErrorPath.reason(of: error),
-            bodySnippet: BodySnippet.of(response.body)
+            bodySnippet: Redaction.snippet(of: response.body, keys: operation.sensitiveFields)
         )
     }
 }

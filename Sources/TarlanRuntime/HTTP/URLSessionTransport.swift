@@ -97,6 +97,8 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
         if response.expectedContentLength > Int64(limit) {
             fail(dataTask, with: ResponseTooLarge(limit: limit, statusCode: http?.statusCode ?? 0))
             completionHandler(.cancel)
+            // FoundationNetworking keeps downloading after `.cancel`; cancelling the task stops it.
+            dataTask.cancel()
             return
         }
         completionHandler(.allow)

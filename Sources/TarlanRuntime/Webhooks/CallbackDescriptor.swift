@@ -9,6 +9,8 @@ public struct CallbackDescriptor: Sendable, Hashable {
     /// `.body` for a POST JSON payload, `.query` for a GET whose query is signed as a typed object.
     public var payloadLocation: RequestLocation
     public var payloadFields: [RequestField]
+    /// JSON keys of card data in the payload: redacted from printed output.
+    public var sensitiveFields: Set<String>
 
     public init(
         id: String,
@@ -16,7 +18,8 @@ public struct CallbackDescriptor: Sendable, Hashable {
         section: TarlanSection,
         method: HTTPMethod,
         payloadLocation: RequestLocation,
-        payloadFields: [RequestField]
+        payloadFields: [RequestField],
+        sensitiveFields: Set<String> = []
     ) {
         self.id = id
         self.summary = summary
@@ -24,6 +27,7 @@ public struct CallbackDescriptor: Sendable, Hashable {
         self.method = method
         self.payloadLocation = payloadLocation
         self.payloadFields = payloadFields
+        self.sensitiveFields = sensitiveFields
     }
 }
 
