@@ -15,6 +15,11 @@ final class DemoCommandTests: XCTestCase {
         XCTAssertTrue(output.contains("Authorization: Bearer e1ef6a688a5a25c234a47e8e6a7d338b8d94ec12f0885403c96bdec5c49477f1"))
         XCTAssertTrue(output.contains("\"showcase_code\": \"daw\""))
         XCTAssertFalse(output.contains("-> error"))
+        // Card data from the examples (card_token, masked_pan) is redacted.
+        for cardData in ["sdfasdf23", "sdsd13123", "Qwerty12345", "0000-00XXXXXX-0000"] {
+            XCTAssertFalse(output.contains(cardData), cardData)
+        }
+        XCTAssertTrue(output.contains("[redacted]"))
         XCTAssertTrue(output.contains("operations and callbacks succeeded."))
     }
 

@@ -122,7 +122,7 @@ enum ModelLowering {
                     open: "Redaction.mirror(",
                     [
                         .line("self,"),
-                        .line("[" + children.joined(separator: ", ") + "],"),
+                        .wrapped(open: "[", children.map { .line($0 + ",") }, close: "],"),
                         .line("sensitive: [" + sensitive.joined(separator: ", ") + "]"),
                     ],
                     close: ")"
