@@ -1,0 +1,300 @@
+import XCTest
+
+@testable import TarlanGeneratorKit
+
+/// Lowering and rendering, seen through exact snippets of the generated Swift for a tiny schema.
+final class LoweringSnippetTests: XCTestCase {
+    static let schema = #"""
+        {
+          "sections": {
+            "shop": {
+              "title": "Shop API",
+              "swiftPrefix": "Shop",
+              "servers": { "production": "https://shop.example.com", "sandbox": "https://sandbox.shop.example.com" },
+              "signing": {
+                "headerName": "Authorization", "valuePrefix": "Bearer ",
+                "excludedTopLevelFields": [], "excludesEmptyStrings": false
+              }
+            }
+          },
+          "operations": {
+            "createOrder": {
+              "section": "shop",
+              "summary": "Create an order",
+              "documentation": "https://docs.example.com/orders",
+              "method": "POST",
+              "path": "/orders",
+              "request": { "in": "body", "model": "CreateOrderRequest" },
+              "response": { "result": { "ref": "Order" }, "description": "The new order." },
+              "errorFormats": ["newExpected", "old"]
+            }
+          },
+          "models": {
+            "CreateOrderRequest": {
+              "description": "What to order.",
+              "fields": {
+                "external_id": { "type": "string", "required": true, "description": "Your order id." },
+                "redirect_url": { "type": "string" },
+                "amount": { "type": "integer", "required": true }
+              }
+            },
+            "Order": {
+              "fields": {
+                "id": { "type": "integer", "required": true },
+                "is_paid": { "type": "boolean", "accepts": ["string"], "documentedType": "String" },
+                "qr_code_image": { "type": "string", "aliases": ["qr"] },
+                "state": { "ref": "OrderState" }
+              }
+            }
+          },
+          "enums": {
+            "OrderState": {
+              "description": "Where an order is.",
+              "rawType": "string",
+              "cases": {
+                "paid": { "value": "paid" },
+                "pending": { "value": "open", "description": "Not paid yet." }
+              }
+            }
+          }
+        }
+        """#
+
+    private func generated(_ name: String, file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        let output = try GeneratorTestSupport.generate(
+            [GeneratorTestSupport.file("Schema/shop.json", Self.schema)], file: file, line: line
+        )
+        return try XCTUnwrap(output.files[name], "no \(name)", file: file, line: line)
+    }
+
+    private func assertContains(
+        _ text: String, _ snippet: String, file: StaticString = #filePath, line: UInt = #line
+    ) {
+        XCTAssertTrue(text.contains(snippet), "expected snippet not found:\n\(snippet)\n--- in ---\n\(text)", file: file, line: line)
+    }
+
+    func testModelStructWithCodingKeysAndMemberwiseInit() throws {
+        let models = try generated("Models.swift")
+        assertContains(models, """
+            /// What to order.
+            ///
+            /// The request of ``ShopClient/createOrder(_:options:)``.
+            ///
+            /// - Remark: Generated from `shop.json#/models/CreateOrderRequest`.
+            public struct CreateOrderRequest: Codable, Hashable, Sendable {
+                /// JSON key: `amount`.
+                public var amount: Int
+
+                /// Your order id.
+                ///
+                /// JSON key: `external_id`.
+                public var externalID: String
+
+                /// JSON key: `redirect_url`.
+                public var redirectURL: String?
+
+                public init(amount: Int, externalID: String, redirectURL: String? = nil) {
+                    self.amount = amount
+                    self.externalID = externalID
+                    self.redirectURL = redirectURL
+                }
+
+                enum CodingKeys: String, CodingKey {
+                    case amount
+                    case externalID = "external_id"
+                    case redirectURL = "redirect_url"
+                }
+            }
+
+            """)
+        // No custom decoding without accepts or aliases: the synthesised Codable is enough.
+        let request = try XCTUnwrap(models.components(separatedBy: "public struct Order:").first)
+        XCTAssertFalse(request.contains("init(from decoder"), request)
+    }
+
+    func testModelWithAcceptsAndAliasesDecodesLeniently() throws {
+        let models = try generated("Models.swift")
+        assertContains(models, """
+                /// - Note: Documented as `String`. Also decoded from a JSON string.
+                ///
+                /// JSON key: `is_paid`.
+                public var isPaid: Bool?
+
+                /// Also decoded from the key `qr`.
+                ///
+                /// JSON key: `qr_code_image`.
+                public var qrCodeImage: String?
+            """)
+        // Four parameters: one per line.
+        assertContains(models, """
+                public init(
+                    id: Int,
+                    isPaid: Bool? = nil,
+                    qrCodeImage: String? = nil,
+                    state: OrderState? = nil
+                ) {
+            """)
+        assertContains(models, """
+                public init(from decoder: any Decoder) throws {
+                    let container = try decoder.container(keyedBy: TarlanCodingKey.self)
+                    self.id = try container.decodeRequiredField(Int.self, keys: ["id"])
+                    self.isPaid = try container.decodeField(Bool.self, keys: ["is_paid"], accepting: [.string])
+                    self.qrCodeImage = try container.decodeField(String.self, keys: ["qr_code_image", "qr"])
+                    self.state = try container.decodeField(OrderState.self, keys: ["state"])
+                }
+            }
+
+            """)
+    }
+
+    func testOpenEnumWithUnknownCaseAndRawValueInit() throws {
+        let enums = try generated("Enums.swift")
+        XCTAssertEqual(enums, """
+            // Generated by tarlan-generator from Schema/. Do not edit: edit the schema and rebuild.
+
+            import TarlanRuntime
+
+            /// Where an order is.
+            ///
+            /// - Remark: Generated from `shop.json#/enums/OrderState`.
+            public enum OrderState: Hashable, Sendable {
+                /// Not paid yet.
+                ///
+                /// Value: `"open"`.
+                case pending
+
+                /// Value: `"paid"`.
+                case paid
+
+                /// A value the documentation does not list, kept as it arrived.
+                case unknown(String)
+            }
+
+            extension OrderState: RawRepresentable, Codable {
+                public init(rawValue: String) {
+                    switch rawValue {
+                    case "open": self = .pending
+                    case "paid": self = .paid
+                    default: self = .unknown(rawValue)
+                    }
+                }
+
+                public var rawValue: String {
+                    switch self {
+                    case .pending: "open"
+                    case .paid: "paid"
+                    case .unknown(let value): value
+                    }
+                }
+
+                /// Every case the documentation lists, in its order.
+                public static let documentedCases: [OrderState] = [.pending, .paid]
+            }
+
+            """)
+    }
+
+    func testClientMethod() throws {
+        let clients = try generated("Clients.swift")
+        assertContains(clients, """
+                /// Create an order.
+                ///
+                /// `POST /orders`
+                ///
+                /// - Parameters:
+                ///   - request: The request body; signed for you.
+                ///   - options: Per-call options such as a timeout.
+                /// - Returns: The response's `result`. The new order.
+                /// - Throws: ``TarlanError``: `.api` when the server reports an error (old, newExpected format), `.http`, `.decoding` or `.transport` otherwise.
+                /// - SeeAlso: [Documentation](https://docs.example.com/orders)
+                /// - Remark: Generated from `shop.json#/operations/createOrder`.
+                public func createOrder(_ request: CreateOrderRequest, options: TarlanCallOptions = .init()) async throws -> Order {
+                    try await core.perform(TarlanOperations.createOrder, request, returning: Order.self, options: options)
+                }
+            }
+
+            """)
+        assertContains(clients, "public struct ShopClient: Sendable {\n")
+        // Production first, then sandbox.
+        assertContains(clients, """
+                        case .production: URL(string: "https://shop.example.com")!
+                        case .sandbox: URL(string: "https://sandbox.shop.example.com")!
+                        case .custom(let url): url
+            """)
+    }
+
+    func testOperationDescriptor() throws {
+        let operations = try generated("Operations.swift")
+        assertContains(operations, """
+                /// `POST /orders`: Create an order.
+                public static let createOrder = OperationDescriptor(
+                    id: "createOrder",
+                    summary: "Create an order",
+                    section: ShopClient.section,
+                    method: .post,
+                    path: "/orders",
+                    requestLocation: .body,
+                    requestFields: [
+                        RequestField(name: "amount", kind: .integer, isRequired: true),
+                        RequestField(name: "external_id", kind: .string, isRequired: true),
+                        RequestField(name: "redirect_url", kind: .string, isRequired: false),
+                    ],
+                    errorFormats: [.old, .newExpected],
+                    isIdempotent: false,
+                    documentation: "https://docs.example.com/orders"
+                )
+            """)
+        assertContains(operations, "    public static let all: [OperationDescriptor] = [createOrder]\n")
+        assertContains(operations, """
+                public static let dynamic: [DynamicOperation] = [
+                    DynamicOperation(createOrder, request: CreateOrderRequest.self, result: Order.self),
+                ]
+            """)
+    }
+
+    // MARK: SwiftNames
+
+    func testLowerCamelCase() {
+        let cases: [(String, String)] = [
+            ("redirect_url", "redirectURL"),
+            ("qr_code_image", "qrCodeImage"),
+            ("id", "id"),
+            ("external_id", "externalID"),
+            ("showcase_code", "showcaseCode"),
+            ("api_key", "apiKey"),
+            ("card-pan", "cardPAN"),
+            ("3ds_url", "_3dsURL"),
+            ("", "value"),
+        ]
+        for (json, swift) in cases {
+            XCTAssertEqual(SwiftNames.lowerCamelCase(json), swift, json)
+        }
+    }
+
+    func testRawStringLiteralGetsEnoughHashes() {
+        XCTAssertEqual(SwiftNames.rawStringLiteral(#"{"a":1}"#), ##"#"{"a":1}"#"##)
+        // `"#` would end a one-hash raw string early.
+        XCTAssertEqual(SwiftNames.rawStringLiteral(##"say "#1""##), ###"##"say "#1""##"###)
+        // So would an interpolation or escape introducer `\#`.
+        XCTAssertEqual(SwiftNames.rawStringLiteral(##"a\#(b)"##), ###"##"a\#(b)"##"###)
+        XCTAssertEqual(SwiftNames.rawStringLiteral(###"x"##y"#"###), ####"###"x"##y"#"###"####)
+        // Newlines cannot appear in a single-line raw literal: fall back to an escaped literal.
+        XCTAssertEqual(SwiftNames.rawStringLiteral("a\nb"), #""a\nb""#)
+    }
+
+    func testStringLiteralEscaping() {
+        XCTAssertEqual(SwiftNames.stringLiteral("plain"), #""plain""#)
+        XCTAssertEqual(SwiftNames.stringLiteral(#"say "hi""#), #""say \"hi\"""#)
+        XCTAssertEqual(SwiftNames.stringLiteral(#"C:\path"#), #""C:\\path""#)
+        XCTAssertEqual(SwiftNames.stringLiteral("a\nb\rc\td"), #""a\nb\rc\td""#)
+        XCTAssertEqual(SwiftNames.stringLiteral("\u{1}\u{7F}"), #""\u{1}\u{7f}""#)
+        XCTAssertEqual(SwiftNames.stringLiteral("\\(x)"), #""\\(x)""#)
+        XCTAssertEqual(SwiftNames.stringLiteral("Алматы ₸"), "\"Алматы ₸\"")
+    }
+
+    func testKeywordsAreEscapedOnlyWhereNeeded() {
+        XCTAssertEqual(SwiftNames.escaped("default"), "`default`")
+        XCTAssertEqual(SwiftNames.escaped("self"), "`self`")
+        XCTAssertEqual(SwiftNames.escaped("amount"), "amount")
+    }
+}
