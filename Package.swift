@@ -39,10 +39,37 @@ let package = Package(
             dependencies: ["tarlan-generator"],
             path: "Plugins/TarlanGeneratorPlugin"
         ),
+        // `swift package diff-schema --base REF`: the schema's changes since REF, breaking ones first.
+        .plugin(
+            name: "DiffSchemaPlugin",
+            capability: .command(intent: .custom(
+                verb: "diff-schema",
+                description: "Compare Schema/ with its state at a git ref (--base REF) and classify every change"
+            )),
+            dependencies: ["tarlan-generator"],
+            path: "Plugins/DiffSchemaPlugin"
+        ),
+        // `swift package generate-sources [--output DIR]`: the build plugin's output, written to Generated/.
+        .plugin(
+            name: "GenerateSourcesPlugin",
+            capability: .command(
+                intent: .custom(verb: "generate-sources", description: "Write the generated sources to Generated/ (or --output DIR)"),
+                permissions: [.writeToPackageDirectory(reason: "Writes the generated sources to Generated/ (or --output DIR)")]
+            ),
+            dependencies: ["tarlan-generator"],
+            path: "Plugins/GenerateSourcesPlugin"
+        ),
 
         .testTarget(name: "TarlanRuntimeTests", dependencies: ["TarlanRuntime"]),
-        .testTarget(name: "TarlanGeneratorTests", dependencies: ["TarlanGeneratorKit"]),
+        .testTarget(
+            name: "TarlanGeneratorTests",
+            dependencies: ["TarlanGeneratorKit"],
+            // Test inputs and checked-in expected output, read at run time; never compiled.
+            exclude: ["Fixtures", "Golden"]
+        ),
         .testTarget(name: "TarlanPaymentsTests", dependencies: ["TarlanPayments"]),
+        // Builds a copy of the package with the real toolchain to check the plugin (slow; see the tests).
+        .testTarget(name: "TarlanBuildTests"),
         // Runs the built `tarlan` executable.
         .testTarget(name: "TarlanCLITests", dependencies: ["tarlan"]),
         // Fixture tests generated from the schema's examples and signature vectors.

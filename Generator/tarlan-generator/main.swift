@@ -6,10 +6,16 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "generate":
     GenerateCommand.run(Array(arguments.dropFirst()))
+case "diff":
+    DiffCommand.run(Array(arguments.dropFirst()))
+case "openapi":
+    OpenAPICommand.run(Array(arguments.dropFirst()))
 default:
     CommandLineOutput.fail(
         """
         usage: tarlan-generator generate --mode library|tests --output DIR SCHEMA.json...
+               tarlan-generator diff OLD NEW [--format markdown|json] [--fail-on-breaking]
+               tarlan-generator openapi SCHEMA [--output FILE]
         """,
         status: 64
     )

@@ -115,14 +115,12 @@ final class LoweringSnippetTests: XCTestCase {
     func testModelWithAcceptsAndAliasesDecodesLeniently() throws {
         let models = try generated("Models.swift")
         assertContains(models, """
-                /// - Note: Documented as `String`. Also decoded from a JSON string.
+                /// - Note: Documented as `String`.
                 ///
-                /// JSON key: `is_paid`.
+                /// JSON key: `is_paid`. Also decoded from a JSON string.
                 public var isPaid: Bool?
 
-                /// Also decoded from the key `qr`.
-                ///
-                /// JSON key: `qr_code_image`.
+                /// JSON key: `qr_code_image`. Also decoded from the key `qr`.
                 public var qrCodeImage: String?
             """)
         // Four parameters: one per line.

@@ -26,7 +26,7 @@ final class MockTransportTests: XCTestCase {
     }
 
     func testConfirmInvoice() async throws {
-        let result = try await agws().confirmInvoice(ConfirmInvoiceRequest(agent: "test_agent", confirmCode: "104000", externalID: "externa312"))
+        let result = try await agws().confirmInvoice(ConfirmInvoiceRequest(agent: "test_agent", externalID: "externa312", confirmCode: "104000"))
         XCTAssertEqual(result.externalID, "200001")
         XCTAssertEqual(result.isSuccess, true)
         XCTAssertEqual(result.otpStatus, true)
@@ -35,8 +35,8 @@ final class MockTransportTests: XCTestCase {
 
     func testCreatePaymentLink() async throws {
         let result = try await agws().createPaymentLink(CreatePaymentLinkRequest(
-            agent: "test1", amount: 10000, referHost: "site.kz", returnURL: "https://www.youresite.com/", service: "service1",
-            username: "e41e6e7b-a0b9-46cf-ac10-bb8333fd6391"))
+            agent: "test1", amount: 10000, referHost: "site.kz", service: "service1",
+            username: "e41e6e7b-a0b9-46cf-ac10-bb8333fd6391", returnURL: "https://www.youresite.com/"))
         XCTAssertEqual(result.code, 0)
         XCTAssertEqual(result.message, "Успешно обработано")
         XCTAssertTrue(result.redirectURL?.hasPrefix("https://kaspi.kz/pay/quickpayment?") ?? false, result.redirectURL ?? "nil")

@@ -44,7 +44,7 @@ final class URLSessionRoundTripTests: XCTestCase {
             secret: TarlanSecret(Self.secret), environment: .custom(URL(string: "http://127.0.0.1:\(server.port)")!),
             transport: URLSessionTransport())
         let result = try await client.confirmInvoice(
-            ConfirmInvoiceRequest(agent: "test_agent", confirmCode: "104000", externalID: "externa312"))
+            ConfirmInvoiceRequest(agent: "test_agent", externalID: "externa312", confirmCode: "104000"))
         XCTAssertEqual(
             result,
             ConfirmInvoiceResult(externalID: "200001", isSuccess: true, message: "", otpStatus: true, transactionStatusID: .succeeded))

@@ -125,8 +125,10 @@ public struct Model: Sendable {
     public var fields: [String: Field]
     public var location: SourceLocation
 
-    /// Fields in a stable order: by JSON name.
-    public var sortedFields: [Field] { fields.values.sorted { $0.name < $1.name } }
+    /// Fields in a stable order: required ones first (they lead the memberwise init), each group by JSON name.
+    public var sortedFields: [Field] {
+        fields.values.sorted { ($0.required ? 0 : 1, $0.name) < ($1.required ? 0 : 1, $1.name) }
+    }
 }
 
 public enum EnumRawType: String, Sendable {

@@ -56,7 +56,7 @@ enum CallbackLowering {
         let header = schema.sections[callback.section]?.signing.headerName ?? "signature"
         let isQuery = callback.payloadPlacement == .query
         var docs = DocText.paragraphs([
-            ["Verifies a \(callback.summary) request and decodes its payload."],
+            ["Verifies a request of the callback “\(callback.summary)” and decodes its payload."],
             DocText.lines(callback.description),
             callback.merchantMustAnswer.map { ["- Important: Your endpoint must answer \($0)"] } ?? [],
             callback.quirks.map { "- Note: \($0)" },

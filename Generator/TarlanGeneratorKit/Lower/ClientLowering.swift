@@ -67,9 +67,8 @@ enum ClientLowering {
             docs: DocText.paragraphs([
                 [section.title + "."],
                 DocText.lines(section.description),
-                [signingNote],
-                documentation,
-                DocText.remark(section.location),
+                [signingNote] + (section.signingNote.map { [$0] } ?? []),
+                documentation + DocText.remark(section.location),
             ]),
             members: members
         )

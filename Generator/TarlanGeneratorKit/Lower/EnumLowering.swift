@@ -48,8 +48,7 @@ enum EnumLowering {
             docs: DocText.paragraphs([
                 DocText.lines(definition.description),
                 definition.quirk.map { ["- Note: \($0)"] } ?? [],
-                documentation,
-                DocText.remark(definition.location),
+                documentation + DocText.remark(definition.location),
             ]),
             members: members
         )

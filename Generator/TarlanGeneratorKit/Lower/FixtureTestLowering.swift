@@ -32,6 +32,7 @@ enum FixtureTestLowering {
     private static func docs(_ example: Example) -> [String] {
         var text = example.description ?? example.name
         while text.hasSuffix(".") { text.removeLast() }
+        text = text.prefix(1).uppercased() + text.dropFirst()
         var line = text + " (\(example.provenance.rawValue))."
         if example.correction != nil { line += " The documentation's JSON was invalid and is corrected here." }
         return [line]

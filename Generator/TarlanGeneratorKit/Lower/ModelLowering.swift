@@ -52,22 +52,19 @@ enum ModelLowering {
     }
 
     private static func property(_ field: Field) -> Property {
-        var notes: [String] = []
-        if let documented = field.documentedType {
-            notes.append("- Note: Documented as `\(documented)`.")
+        var decoding: [String] = ["JSON key: `\(field.name)`."]
+        if !field.aliases.isEmpty {
+            decoding.append("Also decoded from the key \(field.aliases.map { "`\($0)`" }.joined(separator: ", ")).")
         }
         if !field.accepts.isEmpty {
-            notes.append("Also decoded from a JSON \(field.accepts.map(\.rawValue).joined(separator: " or ")).")
+            decoding.append("Also decoded from a JSON \(field.accepts.map(\.rawValue).joined(separator: " or ")).")
         }
-        if !field.aliases.isEmpty {
-            notes.append("Also decoded from the key \(field.aliases.map { "`\($0)`" }.joined(separator: ", ")).")
-        }
-        if let quirk = field.quirk { notes.append(quirk) }
-        if field.sensitive { notes.append("Card data: redacted from `description`, `dump` and logs.") }
+        if field.sensitive { decoding.append("Card data: redacted from `description`, `dump` and logs.") }
+        let note = ([field.documentedType.map { "Documented as `\($0)`." }, field.quirk].compactMap { $0 })
         let docs = DocText.paragraphs([
             DocText.lines(field.description),
-            notes.isEmpty ? [] : [notes.joined(separator: " ")],
-            ["JSON key: `\(field.name)`."],
+            note.isEmpty ? [] : ["- Note: " + note.joined(separator: " ")],
+            [decoding.joined(separator: " ")],
         ])
         return Property(
             docs: docs, modifiers: "public var", name: SwiftNames.escaped(SwiftNames.property(for: field)),

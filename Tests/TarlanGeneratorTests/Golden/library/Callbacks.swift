@@ -13,9 +13,9 @@ public enum TarlanCallbacks {
         method: .post,
         payloadLocation: .body,
         payloadFields: [
-            RequestField(name: "comment", kind: .string, isRequired: false),
             RequestField(name: "payment_id", kind: .integer, isRequired: true),
             RequestField(name: "status", kind: .string, isRequired: true),
+            RequestField(name: "comment", kind: .string, isRequired: false),
         ]
     )
 
@@ -29,7 +29,7 @@ public enum TarlanCallbacks {
 }
 
 extension WebhookVerifier {
-    /// Verifies a Payment notice request and decodes its payload.
+    /// Verifies a request of the callback “Payment notice” and decodes its payload.
     ///
     /// Sent when a payment changes status.
     ///

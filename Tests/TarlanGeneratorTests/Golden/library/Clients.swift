@@ -8,9 +8,9 @@ import TarlanRuntime
 /// Creates payments. Bodies are JSON, signed in the X-Signature header.
 ///
 /// Signs every request: `X-Signature: <signature>`.
+/// Fields equal to "" and additional_data are not signed.
 ///
 /// - SeeAlso: [Documentation](https://docs.example.com/alpha)
-///
 /// - Remark: Generated from `sections.json#/sections/alpha`.
 public struct AlphaClient: Sendable {
     /// Where requests go.

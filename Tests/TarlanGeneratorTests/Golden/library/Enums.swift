@@ -42,7 +42,6 @@ extension AlphaErrorCode: RawRepresentable, Codable {
 /// - Note: Older pages list the values as integers.
 ///
 /// - SeeAlso: [Documentation](https://docs.example.com/alpha/statuses)
-///
 /// - Remark: Generated from `alpha.json#/enums/PaymentStatus`.
 public enum PaymentStatus: Hashable, Sendable {
     /// Registered, not paid.

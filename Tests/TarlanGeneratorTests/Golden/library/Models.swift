@@ -56,11 +56,6 @@ public struct BalanceQuery: Codable, Hashable, Sendable {
 ///
 /// - Remark: Generated from `alpha.json#/models/CreatePaymentRequest`.
 public struct CreatePaymentRequest: Codable, Hashable, Sendable {
-    /// Passed through; not signed.
-    ///
-    /// JSON key: `additional_data`.
-    public var additionalData: JSONValue?
-
     /// In tiyn.
     ///
     /// JSON key: `amount`.
@@ -69,39 +64,44 @@ public struct CreatePaymentRequest: Codable, Hashable, Sendable {
     /// JSON key: `currency`.
     public var currency: String
 
-    /// JSON key: `description`.
-    public var description: String?
-
     /// Your reference.
     ///
     /// JSON key: `external_id`.
     public var externalID: String
 
+    /// Passed through; not signed.
+    ///
+    /// JSON key: `additional_data`.
+    public var additionalData: JSONValue?
+
+    /// JSON key: `description`.
+    public var description: String?
+
     /// JSON key: `payer`.
     public var payer: Payer?
 
     public init(
-        additionalData: JSONValue? = nil,
         amount: Int,
         currency: String,
-        description: String? = nil,
         externalID: String,
+        additionalData: JSONValue? = nil,
+        description: String? = nil,
         payer: Payer? = nil
     ) {
-        self.additionalData = additionalData
         self.amount = amount
         self.currency = currency
-        self.description = description
         self.externalID = externalID
+        self.additionalData = additionalData
+        self.description = description
         self.payer = payer
     }
 
     enum CodingKeys: String, CodingKey {
-        case additionalData = "additional_data"
         case amount
         case currency
-        case description
         case externalID = "external_id"
+        case additionalData = "additional_data"
+        case description
         case payer
     }
 }
@@ -138,6 +138,15 @@ public struct Payment: Codable, Hashable, Sendable {
     /// JSON key: `amount`.
     public var amount: Double
 
+    /// JSON key: `payer`.
+    public var payer: Payer
+
+    /// JSON key: `payment_id`.
+    public var paymentID: Int
+
+    /// JSON key: `status`.
+    public var status: PaymentStatus
+
     /// JSON key: `created_at`.
     public var createdAt: TarlanTimestamp?
 
@@ -149,9 +158,9 @@ public struct Payment: Codable, Hashable, Sendable {
     /// JSON key: `external_id`.
     public var merchantReference: String?
 
-    /// - Note: Documented as `String`. Also decoded from a JSON string. Sent as "true" or "false".
+    /// - Note: Documented as `String`. Sent as "true" or "false".
     ///
-    /// JSON key: `is_test`.
+    /// JSON key: `is_test`. Also decoded from a JSON string.
     public var isTest: Bool?
 
     /// JSON key: `items`.
@@ -160,109 +169,96 @@ public struct Payment: Codable, Hashable, Sendable {
     /// JSON key: `metadata`.
     public var metadata: JSONValue?
 
-    /// JSON key: `payer`.
-    public var payer: Payer
-
-    /// JSON key: `payment_id`.
-    public var paymentID: Int
-
     /// Where to send the payer.
     ///
-    /// Also decoded from the key `redirectUrl`.
-    ///
-    /// JSON key: `redirect_url`.
+    /// JSON key: `redirect_url`. Also decoded from the key `redirectUrl`.
     public var redirectURL: String?
-
-    /// JSON key: `status`.
-    public var status: PaymentStatus
 
     /// JSON key: `tags`.
     public var tags: [String]?
 
     public init(
         amount: Double,
+        payer: Payer,
+        paymentID: Int,
+        status: PaymentStatus,
         createdAt: TarlanTimestamp? = nil,
         default: String? = nil,
         merchantReference: String? = nil,
         isTest: Bool? = nil,
         items: [PaymentItem]? = nil,
         metadata: JSONValue? = nil,
-        payer: Payer,
-        paymentID: Int,
         redirectURL: String? = nil,
-        status: PaymentStatus,
         tags: [String]? = nil
     ) {
         self.amount = amount
+        self.payer = payer
+        self.paymentID = paymentID
+        self.status = status
         self.createdAt = createdAt
         self.`default` = `default`
         self.merchantReference = merchantReference
         self.isTest = isTest
         self.items = items
         self.metadata = metadata
-        self.payer = payer
-        self.paymentID = paymentID
         self.redirectURL = redirectURL
-        self.status = status
         self.tags = tags
     }
 
     enum CodingKeys: String, CodingKey {
         case amount
+        case payer
+        case paymentID = "payment_id"
+        case status
         case createdAt = "created_at"
         case `default`
         case merchantReference = "external_id"
         case isTest = "is_test"
         case items
         case metadata
-        case payer
-        case paymentID = "payment_id"
         case redirectURL = "redirect_url"
-        case status
         case tags
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: TarlanCodingKey.self)
         self.amount = try container.decodeRequiredField(Double.self, keys: ["amount"])
+        self.payer = try container.decodeRequiredField(Payer.self, keys: ["payer"])
+        self.paymentID = try container.decodeRequiredField(Int.self, keys: ["payment_id"])
+        self.status = try container.decodeRequiredField(PaymentStatus.self, keys: ["status"])
         self.createdAt = try container.decodeField(TarlanTimestamp.self, keys: ["created_at"])
         self.`default` = try container.decodeField(String.self, keys: ["default"])
         self.merchantReference = try container.decodeField(String.self, keys: ["external_id"])
         self.isTest = try container.decodeField(Bool.self, keys: ["is_test"], accepting: [.string])
         self.items = try container.decodeField([PaymentItem].self, keys: ["items"])
         self.metadata = try container.decodeField(JSONValue.self, keys: ["metadata"])
-        self.payer = try container.decodeRequiredField(Payer.self, keys: ["payer"])
-        self.paymentID = try container.decodeRequiredField(Int.self, keys: ["payment_id"])
         self.redirectURL = try container.decodeField(String.self, keys: ["redirect_url", "redirectUrl"])
-        self.status = try container.decodeRequiredField(PaymentStatus.self, keys: ["status"])
         self.tags = try container.decodeField([String].self, keys: ["tags"])
     }
 }
 
 /// - Remark: Generated from `alpha.json#/models/PaymentItem`.
 public struct PaymentItem: Codable, Hashable, Sendable {
-    /// Also decoded from a JSON string.
-    ///
-    /// JSON key: `quantity`.
-    public var quantity: Int?
-
     /// JSON key: `sku`.
     public var sku: String
 
-    public init(quantity: Int? = nil, sku: String) {
-        self.quantity = quantity
+    /// JSON key: `quantity`. Also decoded from a JSON string.
+    public var quantity: Int?
+
+    public init(sku: String, quantity: Int? = nil) {
         self.sku = sku
+        self.quantity = quantity
     }
 
     enum CodingKeys: String, CodingKey {
-        case quantity
         case sku
+        case quantity
     }
 
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: TarlanCodingKey.self)
-        self.quantity = try container.decodeField(Int.self, keys: ["quantity"], accepting: [.string])
         self.sku = try container.decodeRequiredField(String.self, keys: ["sku"])
+        self.quantity = try container.decodeField(Int.self, keys: ["quantity"], accepting: [.string])
     }
 }
 
@@ -270,24 +266,24 @@ public struct PaymentItem: Codable, Hashable, Sendable {
 ///
 /// - Remark: Generated from `beta.json#/models/PaymentNotice`.
 public struct PaymentNotice: Codable, Hashable, Sendable {
-    /// JSON key: `comment`.
-    public var comment: String?
-
     /// JSON key: `payment_id`.
     public var paymentID: Int
 
     /// JSON key: `status`.
     public var status: PaymentStatus
 
-    public init(comment: String? = nil, paymentID: Int, status: PaymentStatus) {
-        self.comment = comment
+    /// JSON key: `comment`.
+    public var comment: String?
+
+    public init(paymentID: Int, status: PaymentStatus, comment: String? = nil) {
         self.paymentID = paymentID
         self.status = status
+        self.comment = comment
     }
 
     enum CodingKeys: String, CodingKey {
-        case comment
         case paymentID = "payment_id"
         case status
+        case comment
     }
 }

@@ -13,11 +13,11 @@ public enum TarlanOperations {
         path: "/api/v1/payments",
         requestLocation: .body,
         requestFields: [
-            RequestField(name: "additional_data", kind: .any, isRequired: false),
             RequestField(name: "amount", kind: .integer, isRequired: true),
             RequestField(name: "currency", kind: .string, isRequired: true),
-            RequestField(name: "description", kind: .string, isRequired: false),
             RequestField(name: "external_id", kind: .string, isRequired: true),
+            RequestField(name: "additional_data", kind: .any, isRequired: false),
+            RequestField(name: "description", kind: .string, isRequired: false),
             RequestField(name: "payer", kind: .object, isRequired: false),
         ],
         errorFormats: [.old, .newExpected],

@@ -24,7 +24,7 @@ final class CreatePaymentFixtureTests: XCTestCase {
 
     /// A signed request (computed).
     func testRequest() throws {
-        let request = CreatePaymentRequest(additionalData: JSONValue.object(["note": .string("not signed")]), amount: 1500, currency: "KZT", description: "", externalID: "order-1", payer: Payer(name: "Aida", self: "https://alpha.example.com/payers/7"))
+        let request = CreatePaymentRequest(amount: 1500, currency: "KZT", externalID: "order-1", additionalData: JSONValue.object(["note": .string("not signed")]), description: "", payer: Payer(name: "Aida", self: "https://alpha.example.com/payers/7"))
         let prepared = try RequestBuilder.prepare(
             TarlanOperations.createPayment,
             request,
@@ -46,19 +46,19 @@ final class CreatePaymentFixtureTests: XCTestCase {
         XCTAssertEqual(envelope.statusCode, 0)
         XCTAssertEqual(envelope.message, "Success")
         XCTAssertEqual(envelope.result?.amount, 1500.5)
+        XCTAssertEqual(envelope.result?.payer.name, "Aida")
+        XCTAssertEqual(envelope.result?.payer.`self`, "https://alpha.example.com/payers/7")
+        XCTAssertEqual(envelope.result?.paymentID, 77)
+        XCTAssertEqual(envelope.result?.status, PaymentStatus.success)
         XCTAssertEqual(envelope.result?.createdAt, TarlanTimestamp("2024-05-01T10:15:30.123+05:00"))
         XCTAssertEqual(envelope.result?.`default`, "yes")
         XCTAssertEqual(envelope.result?.merchantReference, "order-1")
         XCTAssertEqual(envelope.result?.isTest, true)
         XCTAssertEqual(envelope.result?.items?.count, 1)
-        XCTAssertEqual(envelope.result?.items?[0].quantity, 2)
         XCTAssertEqual(envelope.result?.items?[0].sku, "A-1")
+        XCTAssertEqual(envelope.result?.items?[0].quantity, 2)
         XCTAssertEqual(envelope.result?.metadata, JSONValue.object(["retries": .array([.number(1), .number(2)]), "source": .string("web")]))
-        XCTAssertEqual(envelope.result?.payer.name, "Aida")
-        XCTAssertEqual(envelope.result?.payer.`self`, "https://alpha.example.com/payers/7")
-        XCTAssertEqual(envelope.result?.paymentID, 77)
         XCTAssertEqual(envelope.result?.redirectURL, "https://pay.example.com/77")
-        XCTAssertEqual(envelope.result?.status, PaymentStatus.success)
         XCTAssertEqual(envelope.result?.tags?.count, 2)
         XCTAssertEqual(envelope.result?.tags?[0], "first")
         XCTAssertEqual(envelope.result?.tags?[1], "vip")
@@ -69,7 +69,7 @@ final class CreatePaymentFixtureTests: XCTestCase {
 
 /// Fixtures of `getBalance` from `beta.json#/operations/getBalance/examples`.
 final class GetBalanceFixtureTests: XCTestCase {
-    /// request (computed).
+    /// Request (computed).
     func testRequest() throws {
         let request = BalanceQuery(account: "007", merchantID: 42)
         let prepared = try RequestBuilder.prepare(
@@ -85,7 +85,7 @@ final class GetBalanceFixtureTests: XCTestCase {
         XCTAssertEqual(prepared.request.url.query, "account=007&merchant_id=42")
     }
 
-    /// success (inferred).
+    /// Success (inferred).
     func testSuccess() throws {
         let body = Data(#"{"message":"OK","result":{"available":1200.75,"currency":"KZT"},"status":true}"#.utf8)
         let response = HTTPResponse(statusCode: 200, body: body)
@@ -102,15 +102,15 @@ final class GetBalanceFixtureTests: XCTestCase {
 
 /// Fixtures of the `paymentNotice` callback from `beta.json#/callbacks/paymentNotice/examples`.
 final class PaymentNoticeCallbackFixtureTests: XCTestCase {
-    /// signed (computed).
+    /// Signed (computed).
     func testSigned() throws {
         let body = Data(#"{"comment":"","payment_id":77,"status":"2"}"#.utf8)
         let verifier = WebhookVerifier(secret: TarlanSecret("12345"))
         let verified = try verifier.paymentNotice(body: body, signatureHeader: "Bearer c818e2b14d34e6ff314e55d8d6d3056ff2b850287009b8c91f2199250e275266")
         let payload: PaymentNotice? = verified.payload
-        XCTAssertEqual(payload?.comment, "")
         XCTAssertEqual(payload?.paymentID, 77)
         XCTAssertEqual(payload?.status, PaymentStatus.success)
+        XCTAssertEqual(payload?.comment, "")
         XCTAssertThrowsError(try verifier.paymentNotice(body: body, signatureHeader: "Bearer c818e2b14d34e6ff314e55d8d6d3056ff2b850287009b8c91f2199250e275260")) { error in
             XCTAssertEqual(error as? WebhookError, .invalidSignature)
         }

@@ -1,0 +1,67 @@
+import Foundation
+import TarlanGeneratorKit
+
+/// `tarlan-generator diff OLD NEW [--format markdown|json] [--fail-on-breaking]`
+///
+/// OLD and NEW are each a schema folder (every `*.json` except `*.schema.json`) or one schema file.
+/// Prints every change, classified breaking or not, as Markdown (default) or JSON on standard output.
+/// Exit status: 0 when there are no breaking changes, or there are but `--fail-on-breaking` was not
+/// given; 1 for breaking changes with `--fail-on-breaking`; 2 when an input cannot be read or
+/// loaded (diagnostics on standard error as `file:line:column: error: …`); 64 on usage errors.
+enum DiffCommand {
+    static let usage = "usage: tarlan-generator diff OLD NEW [--format markdown|json] [--fail-on-breaking]"
+
+    static func run(_ arguments: [String]) {
+        var format = DiffReportRenderer.Format.markdown
+        var failOnBreaking = false
+        var inputs: [String] = []
+        var index = 0
+        func chosenFormat(_ name: String) -> DiffReportRenderer.Format {
+            guard let chosen = DiffReportRenderer.Format(rawValue: name) else {
+                CommandLineOutput.fail("unknown format \(name); expected markdown or json\n\(usage)", status: 64)
+            }
+            return chosen
+        }
+        while index < arguments.count {
+            let argument = arguments[index]
+            switch argument {
+            case "--format" where index + 1 < arguments.count:
+                format = chosenFormat(arguments[index + 1])
+                index += 2
+            case _ where argument.hasPrefix("--format="):
+                format = chosenFormat(String(argument.dropFirst("--format=".count)))
+                index += 1
+            case "--fail-on-breaking":
+                failOnBreaking = true
+                index += 1
+            case "--help", "-h":
+                print(usage)
+                exit(0)
+            case _ where argument.hasPrefix("-") && argument != "-":
+                CommandLineOutput.fail("unknown option \(argument)\n\(usage)", status: 64)
+            default:
+                inputs.append(argument)
+                index += 1
+            }
+        }
+        guard inputs.count == 2 else { CommandLineOutput.fail(usage, status: 64) }
+
+        var diagnostics: [Diagnostic] = []
+        let schemas = inputs.map { path -> (APISchema, isFolder: Bool)? in
+            do throws(GenerationFailed) {
+                let source = try SchemaSource.read(path)
+                return (try source.load(), source.isFolder)
+            } catch {
+                diagnostics += error.diagnostics
+                return nil
+            }
+        }
+        guard let old = schemas[0], let new = schemas[1] else {
+            CommandLineOutput.fail(diagnostics.map(\.description).joined(separator: "\n"), status: 2)
+        }
+
+        let report = SchemaDiff.compare(old.0, new.0, detectsMoves: old.isFolder && new.isFolder)
+        FileHandle.standardOutput.write(Data(DiffReportRenderer.render(report, as: format).utf8))
+        exit(failOnBreaking && report.hasBreakingChanges ? 1 : 0)
+    }
+}
