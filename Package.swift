@@ -63,15 +63,18 @@ let package = Package(
         .testTarget(name: "TarlanRuntimeTests", dependencies: ["TarlanRuntime"]),
         .testTarget(
             name: "TarlanGeneratorTests",
-            dependencies: ["TarlanGeneratorKit"],
+            dependencies: ["TarlanGeneratorKit", "TarlanTestSupport"],
             // Test inputs and checked-in expected output, read at run time; never compiled.
             exclude: ["Fixtures", "Golden"]
         ),
-        .testTarget(name: "TarlanPaymentsTests", dependencies: ["TarlanPayments"]),
+        // Shared by the test targets: a loopback HTTP server that answers, truncates, hangs, redirects or
+        // streams on cue, and seeded JSON mutations for the fuzz tests.
+        .target(name: "TarlanTestSupport", dependencies: ["TarlanRuntime"], path: "Tests/TarlanTestSupport"),
+        .testTarget(name: "TarlanPaymentsTests", dependencies: ["TarlanPayments", "TarlanTestSupport"]),
         // Builds a copy of the package with the real toolchain to check the plugin (slow; see the tests).
         .testTarget(name: "TarlanBuildTests"),
         // Runs the built `tarlan` executable.
-        .testTarget(name: "TarlanCLITests", dependencies: ["tarlan"]),
+        .testTarget(name: "TarlanCLITests", dependencies: ["tarlan", "TarlanTestSupport"]),
         // Fixture tests generated from the schema's examples and signature vectors.
         .testTarget(
             name: "TarlanFixtureTests",

@@ -193,3 +193,158 @@ final class MockTransportTests: XCTestCase {
         XCTAssertEqual(methodError?.httpFailure?.httpStatus, 404)
     }
 }
+
+/// `MockTransport` for downstream tests: scripted answers per operation, the record of requests,
+/// and the schema checks that still come first.
+final class MockTransportScriptingTests: XCTestCase {
+    private let secret = TarlanSecret("mock-secret")
+    private let base = URL(string: "https://mock.invalid")!
+    private let balance = CheckBalanceRequest(agent: "daw")
+
+    private func agws(_ mock: MockTransport, secret: TarlanSecret? = nil) -> AGWSClient {
+        AGWSClient(secret: secret ?? self.secret, environment: .custom(base), transport: mock)
+    }
+
+    func testAScriptedResponseTakesPrecedenceOverTheExample() async throws {
+        let mock = MockTransport(secret: secret)
+        let example = try await agws(mock).checkBalance(balance)
+        XCTAssertEqual(example, CheckBalanceResult(balance: 0, showcaseCode: "daw"), "the example")
+        mock.respond(to: "checkBalance", with: response(200, #"{"status":true,"result":{"balance":4200.5,"showcase_code":"scripted"}}"#))
+        let scripted = try await agws(mock).checkBalance(balance)
+        XCTAssertEqual(scripted, CheckBalanceResult(balance: 4200.5, showcaseCode: "scripted"))
+        // Other operations still answer with their examples.
+        let confirmation = try await agws(mock).confirmInvoice(ConfirmInvoiceRequest(agent: "a", externalID: "e", confirmCode: "1"))
+        XCTAssertEqual(confirmation.externalID, "200001")
+    }
+
+    func testScriptedFailuresReachTheCallerAsTheirErrors() async throws {
+        let mock = MockTransport(secret: secret)
+        let client = agws(mock)
+        mock.respond(to: "checkBalance", with: response(502, "<html>502 Bad Gateway</html>", headers: ["Content-Type": "text/html"]))
+        let gateway = await asyncTarlanError { try await client.checkBalance(self.balance) }
+        XCTAssertEqual(gateway?.httpFailure?.httpStatus, 502)
+        XCTAssertEqual(gateway?.httpFailure?.bodySnippet, "<html>502 Bad Gateway</html>")
+
+        mock.respond(to: "checkBalance", with: response(200, #"{"status":false,"status_code":8015,"message":"account doesn't exist","result":{}}"#))
+        let apiError = await asyncTarlanError { try await client.checkBalance(self.balance) }?.apiError
+        XCTAssertEqual(apiError?.code, 8015)
+        XCTAssertEqual(apiError?.format, .old)
+
+        mock.respond(to: "checkBalance", with: response(200, #"{"status":true,"result":{"balance":"lots"}}"#))
+        let decoding = await asyncTarlanError { try await client.checkBalance(self.balance) }?.decodingFailure
+        XCTAssertEqual(decoding?.path, "result.balance")
+    }
+
+    func testAClosureSeesTheRequestAndCanFallThroughToTheExample() async throws {
+        let mock = MockTransport(secret: secret)
+        let seen = Recorder<String>()
+        mock.respond(to: "checkBalance") { request in
+            let agent = (try? JSONParser.parse(request.body ?? Data()))?["agent"]?.stringValue ?? ""
+            seen.append(agent)
+            return agent == "rich" ? response(200, #"{"status":true,"result":{"balance":1000000,"showcase_code":"rich"}}"#) : nil
+        }
+        let client = agws(mock)
+        let rich = try await client.checkBalance(CheckBalanceRequest(agent: "rich")).balance
+        XCTAssertEqual(rich, 1_000_000)
+        let poor = try await client.checkBalance(CheckBalanceRequest(agent: "poor")).showcaseCode
+        XCTAssertEqual(poor, "daw", "nil falls through to the example")
+        XCTAssertEqual(seen.values, ["rich", "poor"])
+    }
+
+    func testLaterScriptsWinAndRemovingThemRestoresTheExamples() async throws {
+        let mock = MockTransport(secret: secret)
+        let client = agws(mock)
+        mock.respond(to: "checkBalance", with: response(200, #"{"status":true,"result":{"balance":1}}"#))
+        mock.respond(to: "checkBalance") { _ in nil }
+        let deferred = try await client.checkBalance(balance).balance
+        XCTAssertEqual(deferred, 1, "a nil script defers to the earlier one")
+        mock.respond(to: "checkBalance", with: response(200, #"{"status":true,"result":{"balance":2}}"#))
+        let latest = try await client.checkBalance(balance).balance
+        XCTAssertEqual(latest, 2, "the latest script wins")
+
+        mock.respond(to: "confirmInvoice", with: response(200, #"{"status":true,"result":{"external_id":"scripted"}}"#))
+        mock.removeScripts(for: "checkBalance")
+        let restored = try await client.checkBalance(balance).balance
+        XCTAssertEqual(restored, 0, "the example again")
+        let confirmRequest = ConfirmInvoiceRequest(agent: "a", externalID: "e", confirmCode: "1")
+        let kept = try await client.confirmInvoice(confirmRequest).externalID
+        XCTAssertEqual(kept, "scripted", "other scripts stay")
+        mock.removeScripts()
+        let confirmed = try await client.confirmInvoice(confirmRequest).externalID
+        XCTAssertEqual(confirmed, "200001")
+    }
+
+    func testChecksComeBeforeScripts() async throws {
+        let mock = MockTransport(secret: secret)
+        let consulted = Recorder<HTTPRequest>()
+        mock.respond(to: "checkBalance") { request in
+            consulted.append(request)
+            return response(200, #"{"status":true,"result":{"balance":1}}"#)
+        }
+        // A wrong secret: the signature check answers, as the API would, and the script is never asked.
+        let error = await asyncTarlanError { try await self.agws(mock, secret: "not-the-mock-secret").checkBalance(self.balance) }
+        XCTAssertEqual(error?.apiError?.code, 1021)
+        XCTAssertEqual(error?.apiError?.httpStatus, 400)
+        XCTAssertEqual(error?.apiError?.message, "mock: invalid signature")
+        // A missing required field is refused too.
+        let core = TarlanClientCore(section: AGWSClient.section, baseURL: base, secret: secret, transport: mock)
+        let missing = await asyncTarlanError {
+            try await core.perform(TarlanOperations.checkBalance, ["note": "no agent"] as JSONValue, returning: CheckBalanceResult.self)
+        }
+        XCTAssertEqual(missing?.apiError?.message, #"mock: required field "agent" is missing"#)
+        XCTAssertEqual(consulted.count, 0)
+        let answered = try await agws(mock).checkBalance(balance).balance
+        XCTAssertEqual(answered, 1)
+        XCTAssertEqual(consulted.count, 1)
+    }
+
+    func testReceivedRequestsRecordEverythingInOrder() async throws {
+        let mock = MockTransport(secret: secret)
+        let client = agws(mock)
+        XCTAssertTrue(mock.receivedRequests.isEmpty)
+        _ = try await client.checkBalance(balance)
+        _ = await asyncTarlanError { try await self.agws(mock, secret: "wrong").checkBalance(CheckBalanceRequest(agent: "second")) }
+        let acquiring = AcquiringClient(secret: secret, environment: .custom(base), transport: mock)
+        _ = try await acquiring.getTransactionStatus(
+            TransactionStatusQuery(merchantID: 1, projectID: 42, projectReferenceID: "ref-7", type: .payIn))
+        let unrouted = HTTPRequest(method: .post, url: base.appendingPathComponent("nowhere"), body: Data("{}".utf8))
+        let status = try await mock.send(unrouted).statusCode
+        XCTAssertEqual(status, 404)
+
+        let received = mock.receivedRequests
+        XCTAssertEqual(received.map(\.url.path), [
+            "/showcase-gateway/api/v1/showcase/balance", "/showcase-gateway/api/v1/showcase/balance",
+            "/transaction/api/v1/system/transaction/status", "/nowhere",
+        ])
+        XCTAssertEqual(received[0].body.map { String(decoding: $0, as: UTF8.self) }, #"{"agent":"daw"}"#)
+        XCTAssertEqual(received[1].body.map { String(decoding: $0, as: UTF8.self) }, #"{"agent":"second"}"#, "rejected requests are recorded too")
+        XCTAssertNotNil(received[0].headers["X-Signature"])
+        XCTAssertEqual(received[2].method, .get)
+        XCTAssertTrue(received[2].url.query?.contains("project_reference_id=ref-7") ?? false)
+        XCTAssertEqual(mock.receivedRequests(for: "checkBalance").count, 2)
+        XCTAssertEqual(mock.receivedRequests(for: "getTransactionStatus").count, 1)
+        XCTAssertEqual(mock.receivedRequests(for: "confirmInvoice").count, 0)
+
+        mock.clearReceivedRequests()
+        XCTAssertTrue(mock.receivedRequests.isEmpty)
+        _ = try await client.checkBalance(balance)
+        XCTAssertEqual(mock.receivedRequests.count, 1)
+    }
+
+    func testCopiesShareOneStateAndConcurrentCallsAreAllRecorded() async throws {
+        let mock = MockTransport(secret: secret)
+        let copy = mock
+        copy.respond(to: "checkBalance", with: response(200, #"{"status":true,"result":{"balance":7}}"#))
+        let client = agws(mock)
+        let balances = try await withThrowingTaskGroup(of: Double?.self) { group in
+            for index in 0..<50 {
+                group.addTask { try await client.checkBalance(CheckBalanceRequest(agent: "agent\(index)")).balance }
+            }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        XCTAssertEqual(balances, Array(repeating: 7, count: 50))
+        XCTAssertEqual(copy.receivedRequests.count, 50)
+        let agents = Set(copy.receivedRequests.compactMap { try? JSONParser.parse($0.body ?? Data())["agent"]?.stringValue })
+        XCTAssertEqual(agents.count, 50)
+    }
+}

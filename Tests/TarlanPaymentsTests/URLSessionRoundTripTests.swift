@@ -1,5 +1,6 @@
 import Foundation
 import TarlanPayments
+import TarlanTestSupport
 import XCTest
 
 #if canImport(FoundationNetworking)
