@@ -35,11 +35,17 @@ final class TarlanTimestampTests: XCTestCase {
     }
 
     func testFormatsADateAsUTCWholeSeconds() {
-        XCTAssertEqual(TarlanTimestamp(Date(timeIntervalSince1970: 1_669_909_500.75)).rawValue, "2022-12-01T15:45:00Z")
-        XCTAssertEqual(TarlanTimestamp(Date(timeIntervalSince1970: -1)).rawValue, "1969-12-31T23:59:59Z")
+        XCTAssertEqual(TarlanTimestamp(Date(timeIntervalSince1970: 1_669_909_500.75))?.rawValue, "2022-12-01T15:45:00Z")
+        XCTAssertEqual(TarlanTimestamp(Date(timeIntervalSince1970: -1))?.rawValue, "1969-12-31T23:59:59Z")
+        XCTAssertEqual(TarlanTimestamp(Date(timeIntervalSince1970: -62_167_219_200))?.rawValue, "0000-01-01T00:00:00Z")
+        XCTAssertEqual(TarlanTimestamp(Date(timeIntervalSince1970: 253_402_300_799))?.rawValue, "9999-12-31T23:59:59Z")
+        // RFC 3339 has four-digit years: nothing to write for these.
+        XCTAssertNil(TarlanTimestamp(Date(timeIntervalSince1970: 253_402_300_800)))
+        XCTAssertNil(TarlanTimestamp(Date(timeIntervalSince1970: -62_167_219_201)))
+        XCTAssertNil(TarlanTimestamp(Date.distantFuture.addingTimeInterval(1e300)))
         for seconds in stride(from: -86_400.0 * 800, to: 86_400.0 * 40_000, by: 86_400.0 * 37 + 3_671) {
             let date = Date(timeIntervalSince1970: seconds)
-            XCTAssertEqual(TarlanTimestamp(date).date, date, "\(seconds)")
+            XCTAssertEqual(TarlanTimestamp(date)?.date, date, "\(seconds)")
         }
     }
 }

@@ -16,6 +16,7 @@ public enum SchemaValidator {
         for definition in schema.enums.values.sorted(by: { $0.name < $1.name }) {
             checkEnum(definition, schema, &log)
         }
+        checkRecursion(schema, &log)
         checkOperations(schema, &log)
         for callback in schema.callbacks.values.sorted(by: { $0.id < $1.id }) {
             checkCallback(callback, schema, &log)
@@ -71,6 +72,41 @@ public enum SchemaValidator {
                 case .string, .integer, .number, .boolean: break
                 default: log.error("\"accepts\" only applies to string, integer, number and boolean fields", at: field.location)
                 }
+            }
+        }
+    }
+
+    /// A struct cannot contain itself, even through an optional: only an array breaks the cycle.
+    private static func checkRecursion(_ schema: APISchema, _ log: inout DiagnosticLog) {
+        func directReferences(_ model: Model) -> [(Field, String)] {
+            model.sortedFields.compactMap { field in
+                if case .reference(let name) = field.type, schema.models[name] != nil { return (field, name) }
+                return nil
+            }
+        }
+        for start in schema.models.values.sorted(by: { $0.name < $1.name }) {
+            var path: [String] = [start.name]
+            var visited: Set<String> = []
+            func visit(_ name: String) -> Bool {
+                guard let model = schema.models[name] else { return false }
+                for (_, target) in directReferences(model) {
+                    if target == start.name {
+                        path.append(target)
+                        return true
+                    }
+                    if visited.insert(target).inserted {
+                        path.append(target)
+                        if visit(target) { return true }
+                        path.removeLast()
+                    }
+                }
+                return false
+            }
+            if visit(start.name) {
+                log.error(
+                    "model \"\(start.name)\" contains itself (\(path.joined(separator: " → "))); a Swift struct cannot, so make one link an array",
+                    at: start.location
+                )
             }
         }
     }

@@ -16,9 +16,12 @@ public struct TarlanTimestamp: Codable, Hashable, Sendable, ExpressibleByStringL
         self.init(value)
     }
 
-    /// UTC with whole seconds, e.g. `2022-12-01T15:45:00Z` (the form the documentation's requests use).
-    public init(_ date: Date) {
-        let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
+    /// UTC with whole seconds, e.g. `2022-12-01T15:45:00Z` (the form the documentation's requests use);
+    /// nil for a date outside the years 0000–9999, which RFC 3339 cannot write.
+    public init?(_ date: Date) {
+        let interval = date.timeIntervalSince1970
+        guard interval.isFinite, interval >= -62_167_219_200, interval < 253_402_300_800 else { return nil }
+        let seconds = Int64(interval.rounded(.down))
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
         let (year, month, day) = Self.civil(fromDays: days)
