@@ -8,6 +8,7 @@ let package = Package(
         .library(name: "TarlanPayments", targets: ["TarlanPayments"]),
         .executable(name: "tarlan", targets: ["tarlan"]),
         .executable(name: "tarlan-generator", targets: ["tarlan-generator"]),
+        .executable(name: "tarlan-benchmarks", targets: ["tarlan-benchmarks"]),
         .plugin(name: "TarlanGeneratorPlugin", targets: ["TarlanGeneratorPlugin"]),
     ],
     dependencies: [],
@@ -58,6 +59,13 @@ let package = Package(
             ),
             dependencies: ["tarlan-generator"],
             path: "Plugins/GenerateSourcesPlugin"
+        ),
+
+        // `swift run -c release tarlan-benchmarks`: generation, per-call overhead, signing, decoding (Benchmarks/README.md).
+        .executableTarget(
+            name: "tarlan-benchmarks",
+            dependencies: ["TarlanPayments", "TarlanGeneratorKit"],
+            path: "Benchmarks/Sources/tarlan-benchmarks"
         ),
 
         .testTarget(name: "TarlanRuntimeTests", dependencies: ["TarlanRuntime"]),

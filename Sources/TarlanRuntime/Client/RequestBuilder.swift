@@ -38,7 +38,7 @@ public enum RequestBuilder {
         }
         let rules = operation.section.signing
         let signedBytes = Signer.signingBytes(json, rules: rules)
-        let signature = Signer.signature(for: json, secret: secret, rules: rules)
+        let signature = Signer.signature(signingBytes: signedBytes, secret: secret)
 
         var urlText = baseURL.absoluteString
         while urlText.hasSuffix("/") { urlText.removeLast() }
@@ -49,7 +49,8 @@ public enum RequestBuilder {
         switch operation.requestLocation {
         case .body:
             headers["Content-Type"] = "application/json"
-            body = Data(CanonicalJSON.encode(json))
+            // Canonical JSON once: the signed bytes are the body unless the section left fields out.
+            body = Data(Signer.signsWholeObject(fields, rules: rules) ? signedBytes : CanonicalJSON.encode(json))
         case .query:
             if !fields.isEmpty { urlText += "?" + queryString(fields) }
         }
@@ -85,18 +86,22 @@ public enum RequestBuilder {
     }
 
     static func percentEncoded(_ text: String) -> String {
-        var encoded = ""
+        var encoded: [UInt8] = []
+        encoded.reserveCapacity(text.utf8.count)
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
                 UInt8(ascii: "~"):
-                encoded.unicodeScalars.append(Unicode.Scalar(byte))
+                encoded.append(byte)
             default:
-                let hex = String(byte, radix: 16, uppercase: true)
-                encoded += "%" + (hex.count == 1 ? "0" : "") + hex
+                encoded.append(UInt8(ascii: "%"))
+                encoded.append(upperHexDigits[Int(byte >> 4)])
+                encoded.append(upperHexDigits[Int(byte & 0x0F)])
             }
         }
-        return encoded
+        return String(decoding: encoded, as: UTF8.self)
     }
+
+    private static let upperHexDigits = Array("0123456789ABCDEF".utf8)
 }

@@ -51,10 +51,13 @@ extension Double: LenientDecodable {
 }
 
 extension KeyedDecodingContainer where Key == TarlanCodingKey {
-    /// The first of `keys` present; `null` and absence both give nil.
+    /// The first of `keys` present with a non-null value (a null main key falls back to its
+    /// aliases); `null` and absence both give nil. One `decodeIfPresent` per key tried.
     public func decodeField<T: Decodable>(_ type: T.Type, keys: [String]) throws -> T? {
-        guard let key = presentKey(keys) else { return nil }
-        return try decodeIfPresent(T.self, forKey: key)
+        for name in keys {
+            if let value = try decodeIfPresent(T.self, forKey: TarlanCodingKey(name)) { return value }
+        }
+        return nil
     }
 
     public func decodeRequiredField<T: Decodable>(_ type: T.Type, keys: [String]) throws -> T {
@@ -64,29 +67,24 @@ extension KeyedDecodingContainer where Key == TarlanCodingKey {
 
     /// Like `decodeField`, and converts a value of an accepted kind instead of failing.
     public func decodeField<T: LenientDecodable>(_ type: T.Type, keys: [String], accepting kinds: [JSONScalarKind]) throws -> T? {
-        guard let key = presentKey(keys), try !decodeNil(forKey: key) else { return nil }
-        do {
-            return try decode(T.self, forKey: key)
-        } catch let original as DecodingError {
-            for kind in kinds {
-                if let converted = convert(T.self, kind, key) { return converted }
+        for name in keys {
+            let key = TarlanCodingKey(name)
+            do {
+                if let value = try decodeIfPresent(T.self, forKey: key) { return value }
+            } catch let original as DecodingError {
+                // Present with another type: the conversions, or the original error.
+                for kind in kinds {
+                    if let converted = convert(T.self, kind, key) { return converted }
+                }
+                throw original
             }
-            throw original
         }
+        return nil
     }
 
     public func decodeRequiredField<T: LenientDecodable>(_ type: T.Type, keys: [String], accepting kinds: [JSONScalarKind]) throws -> T {
         guard let value = try decodeField(T.self, keys: keys, accepting: kinds) else { throw missing(keys) }
         return value
-    }
-
-    /// The first key present with a non-null value (a null main key falls back to its aliases).
-    private func presentKey(_ keys: [String]) -> TarlanCodingKey? {
-        for name in keys {
-            let key = TarlanCodingKey(name)
-            if contains(key), (try? decodeNil(forKey: key)) == false { return key }
-        }
-        return nil
     }
 
     private func convert<T: LenientDecodable>(_ type: T.Type, _ kind: JSONScalarKind, _ key: TarlanCodingKey) -> T? {

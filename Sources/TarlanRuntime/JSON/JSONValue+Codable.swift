@@ -3,19 +3,20 @@
 extension JSONValue: Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
-        // Bool before Double: some decoders would otherwise read `true` as 1.
+        // Each failed attempt costs a thrown DecodingError, so the commonest kinds go first:
+        // strings, then objects. Bool before Double: some decoders would otherwise read `true` as 1.
         if container.decodeNil() {
             self = .null
+        } else if let string = try? container.decode(String.self) {
+            self = .string(string)
+        } else if let object = try? container.decode([String: JSONValue].self) {
+            self = .object(object)
         } else if let bool = try? container.decode(Bool.self) {
             self = .bool(bool)
         } else if let number = try? container.decode(Double.self) {
             self = .number(number)
-        } else if let string = try? container.decode(String.self) {
-            self = .string(string)
         } else if let array = try? container.decode([JSONValue].self) {
             self = .array(array)
-        } else if let object = try? container.decode([String: JSONValue].self) {
-            self = .object(object)
         } else {
             throw DecodingError.dataCorruptedError(
                 in: container, debugDescription: "Value is not representable as JSON.")

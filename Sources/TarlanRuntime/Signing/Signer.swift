@@ -26,8 +26,19 @@ public enum Signer {
 
     /// Lowercase hex of SHA-256(base64(signingBytes) + secret), both as UTF-8.
     public static func signature(for body: JSONValue, secret: TarlanSecret, rules: SigningRules) -> String {
-        let encoded = Data(signingBytes(body, rules: rules)).base64EncodedString()
+        signature(signingBytes: signingBytes(body, rules: rules), secret: secret)
+    }
+
+    /// The signature of bytes `signingBytes` already produced (so a caller that needs both encodes once).
+    static func signature(signingBytes: [UInt8], secret: TarlanSecret) -> String {
+        let encoded = Data(signingBytes).base64EncodedString()
         return TarlanSHA256.hex(TarlanSHA256.hash(Array(encoded.utf8) + Array(secret.value.utf8)))
+    }
+
+    /// True when `signedObject` would leave nothing out of `fields`, so the signed bytes are the body's.
+    static func signsWholeObject(_ fields: [String: JSONValue], rules: SigningRules) -> Bool {
+        !rules.excludedTopLevelFields.contains { fields[$0] != nil }
+            && !(rules.excludesEmptyStrings && fields.values.contains(.string("")))
     }
 
     /// The full header value: prefix + signature.

@@ -13,6 +13,11 @@ public enum TarlanSHA256 {
         #endif
     }
 
+    /// Always the portable implementation, whatever the platform (benchmarks compare the two).
+    public static func portableHash(_ bytes: [UInt8]) -> [UInt8] {
+        PortableSHA256.hash(bytes)
+    }
+
     /// Lowercase hexadecimal, the form Tarlan signatures travel in.
     public static func hex(_ bytes: [UInt8]) -> String {
         Hex.lowercase(bytes)
