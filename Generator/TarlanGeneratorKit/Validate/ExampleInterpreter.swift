@@ -121,31 +121,28 @@ struct ExampleInterpreter {
         return .model(name: model.name, fields: typedFields)
     }
 
-    /// The runtime's lenient decoding rules, mirrored (see `LenientDecoding.swift`).
+    /// The runtime's own lenient conversions (`LenientDecodable`), so the generator's check of an example
+    /// and the generated decoder can never disagree.
     static func coerce(_ value: JSONValue, to type: TypeExpression, accepts: [ScalarKind]) -> TypedValue? {
         switch (type, value) {
         case (.string, .string(let text)):
             return .string(text)
         case (.string, .number(let number)) where accepts.contains(.number) || (accepts.contains(.integer) && number.rounded() == number):
-            return .string(GoFloat.format(number))
+            return String.fromNumber(number).map(TypedValue.string)
         case (.string, .bool(let flag)) where accepts.contains(.boolean):
-            return .string(flag ? "true" : "false")
+            return String.fromBool(flag).map(TypedValue.string)
         case (.integer, .number(let number)):
             return Int(exactly: number).map(TypedValue.integer)
         case (.integer, .string(let text)) where accepts.contains(.string):
-            return Int(text).map(TypedValue.integer)
+            return Int.fromString(text).map(TypedValue.integer)
         case (.number, .number(let number)):
             return .number(number)
         case (.number, .string(let text)) where accepts.contains(.string):
-            return Double(text).flatMap { $0.isFinite ? TypedValue.number($0) : nil }
+            return Double.fromString(text).map(TypedValue.number)
         case (.boolean, .bool(let flag)):
             return .boolean(flag)
         case (.boolean, .string(let text)) where accepts.contains(.string):
-            switch text {
-            case "true": return .boolean(true)
-            case "false": return .boolean(false)
-            default: return nil
-            }
+            return Bool.fromString(text).map(TypedValue.boolean)
         default:
             return nil
         }

@@ -16,8 +16,13 @@ public enum ResponseInterpreter {
         from response: HTTPResponse
     ) throws(TarlanError) -> Result {
         let status = response.statusCode
+        // Only failures need the snippet: computed on demand, with card data redacted.
+        func snippet() -> String { Redaction.snippet(of: response.body, keys: operation.sensitiveFields) }
         func httpFailure(_ reason: String) -> TarlanError {
-            .http(HTTPFailure(operationID: operation.id, httpStatus: status, reason: reason, bodySnippet: Redaction.snippet(of: response.body, keys: operation.sensitiveFields)))
+            .http(HTTPFailure(operationID: operation.id, httpStatus: status, reason: reason, bodySnippet: snippet()))
+        }
+        func decodingFailure(path: String, reason: String) -> TarlanError {
+            .decoding(DecodingFailure(operationID: operation.id, httpStatus: status, path: path, reason: reason, bodySnippet: snippet()))
         }
         if (300..<400).contains(status) {
             let target = response.headers["Location"].map { " to \($0)" } ?? ""
@@ -43,18 +48,12 @@ public enum ResponseInterpreter {
         do {
             decoded = try JSONDecoder().decode(TarlanEnvelope<Result>.self, from: response.body)
         } catch let error as DecodingError {
-            throw .decoding(failure(error, operation, response))
+            throw decodingFailure(path: DecodingErrorPath.path(of: error), reason: DecodingErrorPath.reason(of: error))
         } catch {
-            throw .decoding(DecodingFailure(
-                operationID: operation.id, httpStatus: status, path: "", reason: "\(error)",
-                bodySnippet: Redaction.snippet(of: response.body, keys: operation.sensitiveFields)
-            ))
+            throw decodingFailure(path: "", reason: "\(error)")
         }
         guard let result = decoded.result else {
-            throw .decoding(DecodingFailure(
-                operationID: operation.id, httpStatus: status, path: "result", reason: "the success envelope has no result",
-                bodySnippet: Redaction.snippet(of: response.body, keys: operation.sensitiveFields)
-            ))
+            throw decodingFailure(path: "result", reason: "the success envelope has no result")
         }
         return result
     }
@@ -98,13 +97,5 @@ public enum ResponseInterpreter {
         case .string(let text): Int(text)
         default: nil
         }
-    }
-
-    private static func failure(_ error: DecodingError, _ operation: OperationDescriptor, _ response: HTTPResponse) -> DecodingFailure {
-        DecodingFailure(
-            operationID: operation.id, httpStatus: response.statusCode,
-            path: DecodingErrorPath.path(of: error), reason: DecodingErrorPath.reason(of: error),
-            bodySnippet: Redaction.snippet(of: response.body, keys: operation.sensitiveFields)
-        )
     }
 }
