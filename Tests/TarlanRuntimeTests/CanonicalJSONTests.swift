@@ -62,7 +62,7 @@ final class CanonicalJSONTests: XCTestCase {
         XCTAssertEqual(GoFloat.format(.infinity), "+Inf")
         XCTAssertEqual(GoFloat.format(-.infinity), "-Inf")
         XCTAssertEqual(GoFloat.format(.nan), "NaN")
-        XCTAssertEqual(CanonicalJSON.string([.number(.infinity), .number(.nan)]), "[null,null]")
+        XCTAssertEqual(CanonicalJSON.string([.number(JSONNumber(.infinity)), .number(JSONNumber(.nan))]), "[null,null]")
     }
 
     // MARK: Layout

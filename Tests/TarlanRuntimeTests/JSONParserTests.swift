@@ -61,7 +61,8 @@ final class JSONParserTests: XCTestCase {
             ("1e-400", 0), ("-999999999999999", -999_999_999_999_999),
         ]
         for (text, expected) in cases {
-            XCTAssertEqual(try parse(text), .number(expected), text)
+            XCTAssertEqual(try parse(text).doubleValue, expected, text)
+            XCTAssertEqual(try parse(text).numberValue?.text, text, "the text is kept as written")
         }
         XCTAssertEqual(try parse("-0").doubleValue?.sign, .minus)
         XCTAssertEqual(try parse("-0.0").doubleValue?.sign, .minus)

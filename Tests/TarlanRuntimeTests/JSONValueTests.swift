@@ -39,11 +39,11 @@ final class JSONValueTests: XCTestCase {
 
     func testIsIntegral() {
         XCTAssertTrue(JSONValue.number(3).isIntegral)
-        XCTAssertTrue(JSONValue.number(-0.0).isIntegral)
+        XCTAssertTrue(JSONValue.number(JSONNumber(-0.0)).isIntegral)
         XCTAssertTrue(JSONValue.number(1e300).isIntegral)
         XCTAssertFalse(JSONValue.number(3.5).isIntegral)
-        XCTAssertFalse(JSONValue.number(.infinity).isIntegral)
-        XCTAssertFalse(JSONValue.number(.nan).isIntegral)
+        XCTAssertFalse(JSONValue.number(JSONNumber(.infinity)).isIntegral)
+        XCTAssertFalse(JSONValue.number(JSONNumber(.nan)).isIntegral)
         XCTAssertFalse(JSONValue.string("3").isIntegral)
     }
 

@@ -230,7 +230,7 @@ public enum Fuzzer {
         case 1: return .bool(rng.chance(1, in: 2))
         case 2:
             let numbers: [Double] = [0, -1, 1.5, 1e21, -1e-7, 9_007_199_254_740_992, Double.greatestFiniteMagnitude, Double.leastNonzeroMagnitude, 42]
-            return .number(numbers[rng.below(numbers.count)])
+            return .number(JSONNumber(numbers[rng.below(numbers.count)]))
         case 3:
             let strings = ["", "0", "1.5", "true", "null", "success", "2023-10-04T10:05:02Z", "not a date", "🙂 \u{0}\u{1F}", "<redacted>", "in"]
             return .string(strings[rng.below(strings.count)])

@@ -78,13 +78,13 @@ enum SyntheticSchema {
         let body: JSONValue = [
             "agent": .string("agent-\(index)"),
             "external_id": .string("ext-\(index)"),
-            "amount": .number(10.5 + Double(index)),
-            "count": .number(Double(index)),
+            "amount": .number(JSONNumber(10.5 + Double(index))),
+            "count": .number(JSONNumber(index)),
             "confirm": true,
         ]
         let result: JSONValue = [
             "external_id": .string("ext-\(index)"),
-            "balance": .number(Double(index) * 100),
+            "balance": .number(JSONNumber(index * 100)),
             "is_success": "true",
             "transaction_status_id": "2",
             "created_at": "2024-08-02T12:24:07+05:00",

@@ -218,7 +218,7 @@ enum EntityReader {
             let value = valueNode.value
             switch (rawType, value) {
             case (.string, .string): break
-            case (.integer, .number(let number)) where Int(exactly: number) != nil: break
+            case (.integer, .number(let number)) where number.int != nil: break
             default:
                 log.error("value of a \(rawType.rawValue) enum must be a \(rawType.rawValue)", at: valueNode.location)
                 continue

@@ -82,7 +82,7 @@ struct NodeReader {
 
     func integer(_ key: String, log: inout DiagnosticLog) -> Int? {
         guard let node = child(key) else { return nil }
-        guard case .number(let number) = node.value, let integer = Int(exactly: number) else {
+        guard case .number(let number) = node.value, let integer = number.int else {
             log.error("\"\(key)\" must be an integer, found \(node.value.jsonTypeName)", at: node.location)
             return nil
         }

@@ -161,7 +161,7 @@ public struct EnumDefinition: Sendable {
         cases.values.sorted { lhs, rhs in
             switch (lhs.value, rhs.value) {
             // Equal values (a schema error) fall back to the name, so diagnostics stay stable.
-            case (.number(let a), .number(let b)): a == b ? lhs.name < rhs.name : a < b
+            case (.number(let a), .number(let b)): a == b ? lhs.name < rhs.name : a.double < b.double
             case (.string(let a), .string(let b)): a == b ? lhs.name < rhs.name : a < b
             default: lhs.name < rhs.name
             }

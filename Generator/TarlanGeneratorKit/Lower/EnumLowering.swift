@@ -18,7 +18,7 @@ enum EnumLowering {
 
     private static func literal(_ value: JSONValue) -> String {
         switch value {
-        case .number(let number): String(Int(exactly: number) ?? 0)
+        case .number(let number): String(number.int ?? 0)
         default: SwiftNames.stringLiteral(value.stringValue ?? "")
         }
     }

@@ -31,7 +31,7 @@ enum SwiftTypes {
         switch value {
         case .null: return ".null"
         case .bool(let flag): return ".bool(\(flag))"
-        case .number(let number): return ".number(\(doubleLiteral(number)))"
+        case .number(let number): return ".number(\(doubleLiteral(number.double)))"
         case .string(let text): return ".string(\(SwiftNames.stringLiteral(text)))"
         case .array(let elements):
             return ".array([" + elements.map(jsonExpression).joined(separator: ", ") + "])"
@@ -70,7 +70,7 @@ enum SwiftTypes {
             return "\(enumName).\(SwiftNames.escaped(known.name))"
         }
         switch raw {
-        case .number(let number): return "\(enumName).unknown(\(Int(exactly: number) ?? 0))"
+        case .number(let number): return "\(enumName).unknown(\(number.int ?? 0))"
         default: return "\(enumName).unknown(\(SwiftNames.stringLiteral(raw.stringValue ?? "")))"
         }
     }

@@ -127,16 +127,17 @@ struct ExampleInterpreter {
         switch (type, value) {
         case (.string, .string(let text)):
             return .string(text)
-        case (.string, .number(let number)) where accepts.contains(.number) || (accepts.contains(.integer) && number.rounded() == number):
-            return String.fromNumber(number).map(TypedValue.string)
+        case (.string, .number(let number))
+            where accepts.contains(.number) || (accepts.contains(.integer) && number.double.rounded() == number.double):
+            return String.fromNumber(number.double).map(TypedValue.string)
         case (.string, .bool(let flag)) where accepts.contains(.boolean):
             return String.fromBool(flag).map(TypedValue.string)
         case (.integer, .number(let number)):
-            return Int(exactly: number).map(TypedValue.integer)
+            return number.int.map(TypedValue.integer)
         case (.integer, .string(let text)) where accepts.contains(.string):
             return Int.fromString(text).map(TypedValue.integer)
         case (.number, .number(let number)):
-            return .number(number)
+            return .number(number.double)
         case (.number, .string(let text)) where accepts.contains(.string):
             return Double.fromString(text).map(TypedValue.number)
         case (.boolean, .bool(let flag)):

@@ -15,7 +15,7 @@ public enum QueryTyping {
 
     static func typedValue(_ text: String, _ kind: RequestField.Kind) -> JSONValue {
         switch kind {
-        case .integer, .number: Double(text).flatMap { $0.isFinite ? JSONValue.number($0) : nil } ?? .string(text)
+        case .integer, .number: JSONNumber(text: text).map(JSONValue.number) ?? .string(text)
         case .boolean: text == "true" ? .bool(true) : text == "false" ? .bool(false) : .string(text)
         default: .string(text)
         }
@@ -25,7 +25,7 @@ public enum QueryTyping {
     public static func fits(_ value: JSONValue, _ kind: RequestField.Kind) -> Bool {
         switch (kind, value) {
         case (.any, _), (.string, .string), (.number, .number), (.boolean, .bool), (.array, .array), (.object, .object): true
-        case (.integer, .number(let number)): number.rounded() == number
+        case (.integer, .number(let number)): number.double.rounded() == number.double
         default: false
         }
     }

@@ -93,7 +93,7 @@ public enum ResponseInterpreter {
     /// An integral JSON number, or a string holding one.
     private static func integer(_ value: JSONValue?) -> Int? {
         switch value {
-        case .number(let number): Int(exactly: number)
+        case .number(let number): number.int
         case .string(let text): Int(text)
         default: nil
         }

@@ -30,7 +30,7 @@ public enum CanonicalJSON {
         case .number(let number):
             // Non-finite numbers cannot come from JSON text (the parser rejects them) and Go
             // cannot marshal them; writing null keeps the output valid JSON rather than trapping.
-            out.append(contentsOf: (number.isFinite ? GoFloat.format(number) : "null").utf8)
+            out.append(contentsOf: (number.double.isFinite ? GoFloat.format(number.double) : "null").utf8)
         case .string(let string):
             writeString(string, into: &out)
         case .array(let elements):

@@ -259,7 +259,8 @@ private struct ByteParser {
     // MARK: Numbers
 
     /// Follows the JSON number grammar exactly: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
-    private mutating func parseNumber() throws(JSONParseError) -> Double {
+    /// Keeps the text (numbers are short, so the string is stored inline, without an allocation).
+    private mutating func parseNumber() throws(JSONParseError) -> JSONNumber {
         let start = index
         let isNegative = consume("-")
         guard index < bytes.count, isDigit(bytes[index]) else {
@@ -287,6 +288,7 @@ private struct ByteParser {
             }
             skipDigits()
         }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
 
         // Fast path: up to 15 digits fit a Double exactly, so no rounding question arises.
         let digitsStart = isNegative ? start + 1 : start
@@ -295,14 +297,13 @@ private struct ByteParser {
             for byte in bytes[digitsStart..<index] {
                 magnitude = magnitude * 10 + Int(byte &- UInt8(ascii: "0"))
             }
-            return isNegative ? -Double(magnitude) : Double(magnitude)
+            return JSONNumber(uncheckedText: text, double: isNegative ? -Double(magnitude) : Double(magnitude))
         }
-        // Otherwise let the standard library round correctly (short strings are not allocated).
-        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        // Otherwise let the standard library round correctly.
         guard let value = Double(text), value.isFinite else {
             throw error("number out of range", at: start)
         }
-        return value
+        return JSONNumber(uncheckedText: text, double: value)
     }
 
     private func isDigit(_ byte: UInt8) -> Bool {

@@ -14,7 +14,7 @@ extension JSONValue: Codable {
         } else if let bool = try? container.decode(Bool.self) {
             self = .bool(bool)
         } else if let number = try? container.decode(Double.self) {
-            self = .number(number)
+            self = .number(JSONNumber(number))
         } else if let array = try? container.decode([JSONValue].self) {
             self = .array(array)
         } else {
@@ -28,7 +28,7 @@ extension JSONValue: Codable {
         switch self {
         case .null: try container.encodeNil()
         case .bool(let bool): try container.encode(bool)
-        case .number(let number): try container.encode(number)
+        case .number(let number): try container.encode(number.double)
         case .string(let string): try container.encode(string)
         case .array(let array): try container.encode(array)
         case .object(let object): try container.encode(object)

@@ -1,11 +1,11 @@
 /// A JSON document as plain data.
 ///
-/// Numbers are `Double` because that is what the Tarlan servers (Go, `map[string]interface{}`)
-/// see, and signatures are computed over that view of a body.
+/// Numbers keep their text (``JSONNumber``), so amounts read as `Decimal` exactly, and compare by
+/// the `Double` Go reads from them, which is also what signatures are computed over.
 public enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
-    case number(Double)
+    case number(JSONNumber)
     case string(String)
     case array([JSONValue])
     case object([String: JSONValue])
@@ -31,8 +31,12 @@ extension JSONValue {
         if case .string(let string) = self { string } else { nil }
     }
 
-    public var doubleValue: Double? {
+    public var numberValue: JSONNumber? {
         if case .number(let number) = self { number } else { nil }
+    }
+
+    public var doubleValue: Double? {
+        if case .number(let number) = self { number.double } else { nil }
     }
 
     public var boolValue: Bool? {
@@ -46,7 +50,7 @@ extension JSONValue {
     /// True for finite numbers without a fractional part (so they can be read as integers).
     public var isIntegral: Bool {
         guard case .number(let number) = self else { return false }
-        return number.isFinite && number.rounded(.towardZero) == number
+        return number.double.isFinite && number.double.rounded(.towardZero) == number.double
     }
 
     /// The JSON Schema name of this value's type, for error messages.
@@ -73,11 +77,11 @@ extension JSONValue: ExpressibleByBooleanLiteral {
 }
 
 extension JSONValue: ExpressibleByIntegerLiteral {
-    public init(integerLiteral value: Int) { self = .number(Double(value)) }
+    public init(integerLiteral value: Int) { self = .number(JSONNumber(value)) }
 }
 
 extension JSONValue: ExpressibleByFloatLiteral {
-    public init(floatLiteral value: Double) { self = .number(value) }
+    public init(floatLiteral value: Double) { self = .number(JSONNumber(value)) }
 }
 
 extension JSONValue: ExpressibleByStringLiteral {

@@ -24,9 +24,11 @@ private func encodeValue<T: Encodable>(_ value: T, codingPath: [any CodingKey]) 
         // As JSONEncoder does: a URL is its string, not {"relative": …}.
         return EncodingNode(.string(url.absoluteString))
     case let decimal as Decimal:
-        // As JSONEncoder does: a number, not Decimal's internal fields. The decimal text is
-        // parsed so the Double is the correctly rounded one.
-        return EncodingNode(.number(Double(decimal.description) ?? 0))
+        // As JSONEncoder does: a number, not Decimal's internal fields; its digits are kept exactly.
+        guard let number = JSONNumber(decimal) else {
+            throw EncodingError.invalidValue(decimal, .init(codingPath: codingPath, debugDescription: "NaN is not a valid JSON number."))
+        }
+        return EncodingNode(.number(number))
     default:
         let node = EncodingNode()
         try value.encode(to: TreeEncoder(node: node, codingPath: codingPath))
@@ -116,7 +118,7 @@ private func number(_ value: Double, codingPath: [any CodingKey]) throws -> JSON
         throw EncodingError.invalidValue(
             value, .init(codingPath: codingPath, debugDescription: "\(value) is not a valid JSON number."))
     }
-    return .number(value)
+    return .number(JSONNumber(value))
 }
 
 private struct SingleValueContainer: SingleValueEncodingContainer {
@@ -128,16 +130,16 @@ private struct SingleValueContainer: SingleValueEncodingContainer {
     mutating func encode(_ value: String) throws { node.set(.string(value)) }
     mutating func encode(_ value: Double) throws { node.set(try number(value, codingPath: codingPath)) }
     mutating func encode(_ value: Float) throws { node.set(try number(Double(value), codingPath: codingPath)) }
-    mutating func encode(_ value: Int) throws { node.set(.number(Double(value))) }
-    mutating func encode(_ value: Int8) throws { node.set(.number(Double(value))) }
-    mutating func encode(_ value: Int16) throws { node.set(.number(Double(value))) }
-    mutating func encode(_ value: Int32) throws { node.set(.number(Double(value))) }
-    mutating func encode(_ value: Int64) throws { node.set(.number(Double(value))) }
-    mutating func encode(_ value: UInt) throws { node.set(.number(Double(value))) }
-    mutating func encode(_ value: UInt8) throws { node.set(.number(Double(value))) }
-    mutating func encode(_ value: UInt16) throws { node.set(.number(Double(value))) }
-    mutating func encode(_ value: UInt32) throws { node.set(.number(Double(value))) }
-    mutating func encode(_ value: UInt64) throws { node.set(.number(Double(value))) }
+    mutating func encode(_ value: Int) throws { node.set(.number(JSONNumber(value))) }
+    mutating func encode(_ value: Int8) throws { node.set(.number(JSONNumber(Double(value)))) }
+    mutating func encode(_ value: Int16) throws { node.set(.number(JSONNumber(Double(value)))) }
+    mutating func encode(_ value: Int32) throws { node.set(.number(JSONNumber(Double(value)))) }
+    mutating func encode(_ value: Int64) throws { node.set(.number(JSONNumber(Double(value)))) }
+    mutating func encode(_ value: UInt) throws { node.set(.number(JSONNumber(Double(value)))) }
+    mutating func encode(_ value: UInt8) throws { node.set(.number(JSONNumber(Double(value)))) }
+    mutating func encode(_ value: UInt16) throws { node.set(.number(JSONNumber(Double(value)))) }
+    mutating func encode(_ value: UInt32) throws { node.set(.number(JSONNumber(Double(value)))) }
+    mutating func encode(_ value: UInt64) throws { node.set(.number(JSONNumber(Double(value)))) }
 
     mutating func encode<T: Encodable>(_ value: T) throws {
         node.set(try encodeValue(value, codingPath: codingPath).value)
