@@ -264,9 +264,9 @@ final class ValidatorTests: XCTestCase {
             "    public var `default`: String?\n",
             "    public var `class`: Int?\n",
             "    public var `self`: Bool?\n",
-            "        case `default`\n",
-            "        case `class`\n",
-            "        case `self`\n",
+            "        self.`default` = try object.string(\"default\")\n",
+            "        object.set(\"class\", self.`class`)\n",
+            "        object.set(\"self\", self.`self`)\n",
             "        self.`default` = `default`\n",
             "        self.`class` = `class`\n",
         ] {

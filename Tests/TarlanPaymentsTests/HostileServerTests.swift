@@ -250,7 +250,7 @@ final class HostileServerTests: XCTestCase {
         for (path, _) in Self.positions(result) where path.count == 1 {
             replies.current = .respond(.json(CanonicalJSON.string(Self.replacing(Self.seed, at: ["result"] + path, with: .null))))
             let decoded = try await client.getTransactionStatus(statusQuery)
-            let encoded = try JSONValueEncoder().encode(decoded)
+            let encoded = try decoded.json()
             XCTAssertEqual(encoded[path[0]] ?? .null, .null, path[0])
         }
     }

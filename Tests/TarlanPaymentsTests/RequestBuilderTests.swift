@@ -8,7 +8,7 @@ final class RequestBuilderTests: XCTestCase {
     private let base = URL(string: "https://api.example")!
 
     /// A request of our own, with a field the signature leaves out and an empty string.
-    private struct CashIn: Encodable {
+    private struct CashIn: JSONWritable {
         var username: String
         var amount: Int
         var agent: String
@@ -17,14 +17,28 @@ final class RequestBuilderTests: XCTestCase {
         var flags: [Bool]
         var nested: Nested
 
-        struct Nested: Encodable {
+        struct Nested: JSONWritable {
             var zeta: Double
             var alpha: String
+
+            func json() throws(JSONWriteError) -> JSONValue {
+                var object = JSONObjectWriter()
+                try object.set("zeta", zeta)
+                object.set("alpha", alpha)
+                return object.value
+            }
         }
 
-        enum CodingKeys: String, CodingKey {
-            case username, amount, agent, comment, flags, nested
-            case additionalData = "additional_data"
+        func json() throws(JSONWriteError) -> JSONValue {
+            var object = JSONObjectWriter()
+            object.set("username", username)
+            object.set("amount", amount)
+            object.set("agent", agent)
+            object.set("comment", comment)
+            object.set("additional_data", additionalData.map { JSONValue.object($0.mapValues(JSONValue.string)) })
+            try object.set("flags", flags)
+            try object.set("nested", nested)
+            return object.value
         }
     }
 
@@ -150,7 +164,9 @@ final class RequestBuilderTests: XCTestCase {
     }
 
     func testGetWithoutFieldsHasNoQuestionMark() throws {
-        struct Empty: Encodable {}
+        struct Empty: JSONWritable {
+            func json() -> JSONValue { [:] }
+        }
         let prepared = try RequestBuilder.prepare(
             operation(section: AcquiringClient.section, method: .get, path: "/ping", location: .query), Empty(), baseURL: base,
             secret: secret)
@@ -222,7 +238,14 @@ final class RequestBuilderTests: XCTestCase {
     }
 
     func testRequestWithANonFiniteNumberIsRejected() {
-        struct Amount: Encodable { var amount: Double }
+        struct Amount: JSONWritable {
+            var amount: Double
+            func json() throws(JSONWriteError) -> JSONValue {
+                var object = JSONObjectWriter()
+                try object.set("amount", amount)
+                return object.value
+            }
+        }
         let error = tarlanError(try RequestBuilder.prepare(operation(), Amount(amount: .nan), baseURL: base, secret: secret))
         guard case .invalidRequest(let operationID, _) = error else {
             return XCTFail("expected .invalidRequest, got \(String(describing: error))")
@@ -231,9 +254,8 @@ final class RequestBuilderTests: XCTestCase {
     }
 
     func testRequestWhoseEncodingThrowsIsRejected() {
-        struct Failing: Encodable {
-            struct Boom: Error {}
-            func encode(to encoder: any Encoder) throws { throw Boom() }
+        struct Failing: JSONWritable {
+            func json() throws(JSONWriteError) -> JSONValue { throw JSONWriteError("boom") }
         }
         let error = tarlanError(try RequestBuilder.prepare(operation(), Failing(), baseURL: base, secret: secret))
         guard case .invalidRequest = error else { return XCTFail("expected .invalidRequest, got \(String(describing: error))") }

@@ -75,11 +75,8 @@ final class SecretRedactionTests: XCTestCase {
                 errors.append(error)
             }
         }
-        struct NotJSON: Encodable {
-            func encode(to encoder: any Encoder) throws {
-                var container = encoder.singleValueContainer()
-                try container.encode(Double.infinity)
-            }
+        struct NotJSON: JSONWritable {
+            func json() throws(JSONWriteError) -> JSONValue { try Double.infinity.json() }
         }
         let core = TarlanClientCore(section: AGWSClient.section, baseURL: base, secret: secret, transport: MockTransport(secret: secret))
         do {

@@ -12,13 +12,19 @@ final class WebhookVerifierTests: XCTestCase {
         servers: [:]
     )
 
-    private struct Payload: Codable, Sendable, Equatable {
+    private struct Payload: JSONReadable, Sendable, Equatable {
         var transactionID: Int
         var statusCode: String
 
-        enum CodingKeys: String, CodingKey {
-            case transactionID = "transaction_id"
-            case statusCode = "status_code"
+        init(transactionID: Int, statusCode: String) {
+            self.transactionID = transactionID
+            self.statusCode = statusCode
+        }
+
+        init(json: JSONValue, context: JSONReadContext) throws(JSONReadError) {
+            let object = try JSONObjectReader(json, model: "Payload", context: context)
+            transactionID = try object.require(object.int("transaction_id"), "transaction_id")
+            statusCode = try object.require(object.string("status_code"), "status_code")
         }
     }
 
@@ -93,7 +99,7 @@ final class WebhookVerifierTests: XCTestCase {
         XCTAssertThrowsError(try WebhookVerifier(secret: secret).verify(
             callback, body: Data(wrong.utf8), signatureHeader: try header(for: wrong), as: Payload.self
         )) { error in
-            XCTAssertEqual(error as? WebhookError, .payloadMismatch(path: "transaction_id", reason: "expected Int"))
+            XCTAssertEqual(error as? WebhookError, .payloadMismatch(path: "transaction_id", reason: "expected an integer, found string"))
         }
     }
 

@@ -72,7 +72,7 @@ enum Seeds {
         return example
     }
 
-    private static func make<GRequest: Codable & Sendable, GResult: Decodable, HRequest: Codable, HResult: Decodable>(
+    private static func make<GRequest: JSONWritable & Codable & Sendable, GResult: JSONReadable, HRequest: Codable, HResult: Decodable>(
         _ operation: OperationDescriptor,
         _ section: TarlanSection,
         generated: (GRequest.Type, GResult.Type),
@@ -116,7 +116,7 @@ enum Seeds {
         return Seed(
             id: operation.id,
             operation: operation,
-            requestJSON: try JSONValueEncoder().encode(generatedRequest),
+            requestJSON: try generatedRequest.json(),
             response: response,
             generatedCall: { blackHole(try await call(generatedRequest)) },
             handWrittenCall: { blackHole(try await handCall()) },

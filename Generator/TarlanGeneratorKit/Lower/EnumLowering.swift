@@ -8,7 +8,7 @@ enum EnumLowering {
         return SwiftFile(
             name: "Enums.swift",
             imports: ["TarlanRuntime"],
-            declarations: enums.flatMap { [.type(declaration($0)), .type(rawRepresentation($0))] }
+            declarations: enums.flatMap { [.type(declaration($0)), .type(rawRepresentation($0)), .type(jsonConformance($0))] }
         )
     }
 
@@ -51,6 +51,21 @@ enum EnumLowering {
                 documentation + DocText.remark(definition.location),
             ]),
             members: members
+        )
+    }
+
+    /// Read and written through the raw value, with the runtime's scalar rules.
+    private static func jsonConformance(_ definition: EnumDefinition) -> TypeDeclaration {
+        TypeDeclaration(
+            kind: .extension, name: definition.name, access: "", conformances: ["JSONReadable", "JSONWritable"],
+            members: [
+                .function(Function(
+                    head: "package init", parameters: ["json: JSONValue", "context: JSONReadContext"],
+                    tail: " throws(JSONReadError)",
+                    body: [.line("self.init(rawValue: try \(rawType(definition))(json: json, context: context))")]
+                )),
+                .function(Function(head: "package func json", tail: " -> JSONValue", body: [.line("rawValue.json()")])),
+            ]
         )
     }
 

@@ -6,6 +6,7 @@ enum ModelLowering {
         var declarations: [Declaration] = []
         for model in models {
             declarations.append(.type(declaration(model, usedBy: usage[model.name] ?? [])))
+            declarations.append(.type(jsonConformance(model)))
             if model.fields.values.contains(where: \.sensitive) {
                 declarations.append(.type(redactingMirror(model)))
             }
@@ -39,10 +40,14 @@ enum ModelLowering {
         let fields = model.sortedFields
         var members: [Declaration] = fields.map { .property(property($0)) }
         members.append(.function(memberwiseInit(fields)))
-        members.append(.type(codingKeys(fields)))
-        if fields.contains(where: needsCustomDecoding) {
-            members.append(.function(decodingInit(fields)))
-        }
+        members.append(.function(Function(
+            head: "public init", parameters: ["from decoder: any Decoder"], tail: " throws",
+            body: [.line("self = try JSONCoding.decode(Self.self, from: decoder)")]
+        )))
+        members.append(.function(Function(
+            head: "public func encode", parameters: ["to encoder: any Encoder"], tail: " throws",
+            body: [.line("try JSONCoding.encode(self, to: encoder)")]
+        )))
         return TypeDeclaration(
             kind: .struct, name: model.name,
             conformances: ["Codable", "Hashable", "Sendable"],
@@ -94,17 +99,6 @@ enum ModelLowering {
         }
     }
 
-    private static func codingKeys(_ fields: [Field]) -> TypeDeclaration {
-        TypeDeclaration(
-            kind: .enum, name: "CodingKeys", access: "", conformances: ["String", "CodingKey"],
-            members: fields.map { field in
-                let name = SwiftNames.property(for: field)
-                let raw = name == field.name ? nil : SwiftNames.stringLiteral(field.name)
-                return .enumCase(EnumCaseDeclaration(name: SwiftNames.escaped(name) + (raw.map { " = \($0)" } ?? "")))
-            }
-        )
-    }
-
     /// Card data stays out of `description`, `debugDescription` and `dump`, which all print through the mirror.
     private static func redactingMirror(_ model: Model) -> TypeDeclaration {
         let fields = model.sortedFields
@@ -128,21 +122,67 @@ enum ModelLowering {
         )
     }
 
-    static func needsCustomDecoding(_ field: Field) -> Bool {
-        !field.accepts.isEmpty || !field.aliases.isEmpty
+    /// Reading from and writing to the parsed JSON tree: the one implementation of every field rule
+    /// (keys, aliases, tolerated kinds), which `Codable` and the client both go through.
+    private static func jsonConformance(_ model: Model) -> TypeDeclaration {
+        let fields = model.sortedFields
+        var reading: [CodeLine] = [
+            .line("let object = try JSONObjectReader(json, model: \(SwiftNames.stringLiteral(model.name)), context: context)")
+        ]
+        for field in fields {
+            let read = readExpression(field)
+            let value = field.required ? "try object.require(\(read.expression), \(SwiftNames.stringLiteral(field.name)))"
+                : (read.throws ? "try " : "") + read.expression
+            reading.append(.line("self.\(SwiftNames.escaped(SwiftNames.property(for: field))) = \(value)"))
+        }
+        var writing: [CodeLine] = [.line("var object = JSONObjectWriter(capacity: \(fields.count))")]
+        for field in fields {
+            let call = "object.set(\(SwiftNames.stringLiteral(field.name)), self.\(SwiftNames.escaped(SwiftNames.property(for: field))))"
+            writing.append(.line((writeThrows(field.type) ? "try " : "") + call))
+        }
+        writing.append(.line("return object.value"))
+        return TypeDeclaration(
+            kind: .extension, name: model.name, access: "", conformances: ["JSONReadable", "JSONWritable"],
+            members: [
+                .function(Function(
+                    head: "package init", parameters: ["json: JSONValue", "context: JSONReadContext"],
+                    tail: " throws(JSONReadError)", body: reading
+                )),
+                .function(Function(head: "package func json", tail: " throws(JSONWriteError) -> JSONValue", body: writing)),
+            ]
+        )
     }
 
-    /// Only for models with tolerated types or aliases: reads each field through the runtime's lenient helpers.
-    private static func decodingInit(_ fields: [Field]) -> Function {
-        var body: [CodeLine] = [.line("let container = try decoder.container(keyedBy: TarlanCodingKey.self)")]
-        for field in fields {
-            let keys = "[" + ([field.name] + field.aliases).map(SwiftNames.stringLiteral).joined(separator: ", ") + "]"
-            let accepting = field.accepts.isEmpty
-                ? "" : ", accepting: [" + field.accepts.map { ".\($0.rawValue)" }.joined(separator: ", ") + "]"
-            let method = field.required ? "decodeRequiredField" : "decodeField"
-            let type = SwiftTypes.name(of: field.type)
-            body.append(.line("self.\(SwiftNames.escaped(SwiftNames.property(for: field))) = try container.\(method)(\(type).self, keys: \(keys)\(accepting))"))
+    /// The reader call of a field, and whether it can throw.
+    static func readExpression(_ field: Field) -> (expression: String, throws: Bool) {
+        var arguments = [SwiftNames.stringLiteral(field.name)]
+        if !field.aliases.isEmpty {
+            arguments.append("aliases: [" + field.aliases.map(SwiftNames.stringLiteral).joined(separator: ", ") + "]")
         }
-        return Function(head: "public init", parameters: ["from decoder: any Decoder"], tail: " throws", body: body)
+        if !field.accepts.isEmpty {
+            arguments.append("accepting: [" + field.accepts.map { ".\($0.rawValue)" }.joined(separator: ", ") + "]")
+        }
+        func call(_ method: String, _ leading: [String] = []) -> String {
+            "object.\(method)(" + (leading + arguments).joined(separator: ", ") + ")"
+        }
+        switch field.type {
+        case .string: return (call("string"), true)
+        case .integer: return (call("int"), true)
+        case .number: return (call("double"), true)
+        case .boolean: return (call("bool"), true)
+        case .json: return (call("json"), false)
+        case .timestamp: return (call("timestamp"), true)
+        case .array(let items): return (call("array", ["\(SwiftTypes.name(of: items)).self"]), true)
+        case .reference(let name): return (call("value", ["\(name).self"]), true)
+        }
+    }
+
+    /// Whether `JSONObjectWriter.set` throws for a value of this type (numbers must be finite; models,
+    /// enums and arrays go through the generic, throwing overload).
+    static func writeThrows(_ type: TypeExpression) -> Bool {
+        switch type {
+        case .string, .integer, .boolean, .json, .timestamp: false
+        case .number, .array, .reference: true
+        }
     }
 }

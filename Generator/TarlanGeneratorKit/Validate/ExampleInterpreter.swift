@@ -121,31 +121,16 @@ struct ExampleInterpreter {
         return .model(name: model.name, fields: typedFields)
     }
 
-    /// The runtime's own lenient conversions (`LenientDecodable`), so the generator's check of an example
-    /// and the generated decoder can never disagree.
+    /// The runtime's own conversions (`JSONValue.read…`), so the generator's check of an example and
+    /// the generated reader can never disagree.
     static func coerce(_ value: JSONValue, to type: TypeExpression, accepts: [ScalarKind]) -> TypedValue? {
-        switch (type, value) {
-        case (.string, .string(let text)):
-            return .string(text)
-        case (.string, .number(let number))
-            where accepts.contains(.number) || (accepts.contains(.integer) && number.double.rounded() == number.double):
-            return String.fromNumber(number.double).map(TypedValue.string)
-        case (.string, .bool(let flag)) where accepts.contains(.boolean):
-            return String.fromBool(flag).map(TypedValue.string)
-        case (.integer, .number(let number)):
-            return number.int.map(TypedValue.integer)
-        case (.integer, .string(let text)) where accepts.contains(.string):
-            return Int.fromString(text).map(TypedValue.integer)
-        case (.number, .number(let number)):
-            return .number(number.double)
-        case (.number, .string(let text)) where accepts.contains(.string):
-            return Double.fromString(text).map(TypedValue.number)
-        case (.boolean, .bool(let flag)):
-            return .boolean(flag)
-        case (.boolean, .string(let text)) where accepts.contains(.string):
-            return Bool.fromString(text).map(TypedValue.boolean)
-        default:
-            return nil
+        let kinds = JSONScalarKinds(accepts)
+        switch type {
+        case .string: return value.readString(accepting: kinds).map(TypedValue.string)
+        case .integer: return value.readInt(accepting: kinds).map(TypedValue.integer)
+        case .number: return value.readDouble(accepting: kinds).map(TypedValue.number)
+        case .boolean: return value.readBool(accepting: kinds).map(TypedValue.boolean)
+        default: return nil
         }
     }
 
@@ -175,6 +160,20 @@ enum TypeExpressionName {
         case .timestamp: "timestamp"
         case .array(let items): "array of \(of(items))"
         case .reference(let name): name
+        }
+    }
+}
+
+extension JSONScalarKinds {
+    init(_ kinds: [ScalarKind]) {
+        self = []
+        for kind in kinds {
+            switch kind {
+            case .string: insert(.string)
+            case .integer: insert(.integer)
+            case .number: insert(.number)
+            case .boolean: insert(.boolean)
+            }
         }
     }
 }

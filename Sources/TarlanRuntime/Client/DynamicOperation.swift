@@ -1,12 +1,15 @@
 import Foundation
 
 /// An operation callable with untyped JSON, through its generated types (for `tarlan call` and the demo).
+///
+/// The request JSON is read into the generated request model (so it is checked exactly as a typed
+/// call would be) and the typed result is written back as JSON; no text is encoded or parsed twice.
 public struct DynamicOperation: Sendable {
     public let descriptor: OperationDescriptor
     private let perform: @Sendable (TarlanClientCore, JSONValue) async throws -> JSONValue
     private let interpret: @Sendable (HTTPResponse) throws(TarlanError) -> JSONValue
 
-    public init<Request: Codable & Sendable, Result: Codable & Sendable>(
+    package init<Request: JSONReadable & JSONWritable & Sendable, Result: JSONReadable & JSONWritable & Sendable>(
         _ descriptor: OperationDescriptor,
         request: Request.Type,
         result: Result.Type
@@ -15,33 +18,38 @@ public struct DynamicOperation: Sendable {
         self.perform = { core, json in
             let typed: Request
             do {
-                typed = try JSONDecoder().decode(Request.self, from: Data(CanonicalJSON.encode(json)))
+                typed = try Request(json: json, context: .strict)
             } catch {
-                throw TarlanError.invalidRequest(operationID: descriptor.id, reason: "request does not fit \(Request.self): \(error)")
+                throw TarlanError.invalidRequest(
+                    operationID: descriptor.id, reason: "request does not fit \(Request.self): \(error)")
             }
             let answer = try await core.perform(descriptor, typed, returning: Result.self)
-            return try JSONValueEncoder().encode(answer)
+            return try Self.written(answer, descriptor)
         }
         self.interpret = { response throws(TarlanError) in
             let result = try ResponseInterpreter.decode(Result.self, for: descriptor, from: response)
-            do {
-                return try JSONValueEncoder().encode(result)
-            } catch {
-                throw .decoding(DecodingFailure(
-                    operationID: descriptor.id, httpStatus: response.statusCode, path: "result",
-                    reason: "the decoded result cannot be encoded again: \(error)",
-                    bodySnippet: Redaction.snippet(of: response.body, keys: descriptor.sensitiveFields)))
-            }
+            return try Self.written(result, descriptor)
         }
     }
 
-    /// Decodes `request` into the operation's request model, calls it, and encodes the result.
+    /// A decoded result as JSON. Only a value no JSON can hold fails (a NaN the reader never makes).
+    private static func written<Result: JSONWritable>(_ result: Result, _ descriptor: OperationDescriptor) throws(TarlanError) -> JSONValue {
+        do {
+            return try result.json()
+        } catch {
+            throw .decoding(DecodingFailure(
+                operationID: descriptor.id, httpStatus: 200, path: "result",
+                reason: "the decoded result cannot be written as JSON: \(error)", bodySnippet: ""))
+        }
+    }
+
+    /// Reads `request` into the operation's request model, calls it, and writes the result as JSON.
     public func call(_ core: TarlanClientCore, request: JSONValue) async throws -> JSONValue {
         try await perform(core, request)
     }
 
     /// Interprets `response` as this operation's answer (``ResponseInterpreter`` with the generated
-    /// result type) and returns the typed result encoded back to JSON. No network: for tests and fuzzing.
+    /// result type) and returns the typed result written as JSON. No network: for tests and fuzzing.
     public func decodeResponse(_ response: HTTPResponse) throws(TarlanError) -> JSONValue {
         try interpret(response)
     }

@@ -14,7 +14,7 @@ public struct PreparedRequest: Sendable, Hashable {
 /// The body on the wire is the canonical JSON of the whole request, so the server sees exactly
 /// the bytes that were signed (minus what the section leaves out of the signature).
 public enum RequestBuilder {
-    public static func prepare<Request: Encodable>(
+    package static func prepare<Request: JSONWritable>(
         _ operation: OperationDescriptor,
         _ request: Request,
         baseURL: URL,
@@ -23,9 +23,9 @@ public enum RequestBuilder {
     ) throws(TarlanError) -> PreparedRequest {
         let json: JSONValue
         do {
-            json = try JSONValueEncoder().encode(request)
+            json = try request.json()
         } catch {
-            throw .invalidRequest(operationID: operation.id, reason: "\(error)")
+            throw .invalidRequest(operationID: operation.id, reason: error.description)
         }
         guard let fields = json.objectValue else {
             throw .invalidRequest(operationID: operation.id, reason: "the request must encode to a JSON object")

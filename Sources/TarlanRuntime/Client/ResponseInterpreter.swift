@@ -7,10 +7,10 @@ import Foundation
 /// is an error only where the operation lists that format; anything else that is not a 2xx
 /// envelope is an HTTP failure.
 public enum ResponseInterpreter {
-    /// Duplicate keys are refused: the typed decoder and this check could otherwise read different copies.
+    /// Duplicate keys are refused: a signature or a check could otherwise read a different copy than the reader.
     static let parserOptions = JSONParser.Options(maxDepth: 128, duplicateKeys: .reject)
 
-    public static func decode<Result: Decodable>(
+    package static func decode<Result: JSONReadable>(
         _ type: Result.Type,
         for operation: OperationDescriptor,
         from response: HTTPResponse
@@ -44,24 +44,20 @@ public enum ResponseInterpreter {
         guard (200..<300).contains(status) else {
             throw httpFailure("unexpected HTTP status without an error envelope")
         }
-        let decoded: TarlanEnvelope<Result>
-        do {
-            decoded = try JSONDecoder().decode(TarlanEnvelope<Result>.self, from: response.body)
-        } catch let error as DecodingError {
-            throw decodingFailure(path: DecodingErrorPath.path(of: error), reason: DecodingErrorPath.reason(of: error))
-        } catch {
-            throw decodingFailure(path: "", reason: "\(error)")
-        }
-        guard let result = decoded.result else {
+        // The same tree the error check read: the body is parsed once.
+        guard let result = envelope["result"], result != .null else {
             throw decodingFailure(path: "result", reason: "the success envelope has no result")
         }
-        return result
+        do {
+            return try Result(json: result, context: .strict)
+        } catch {
+            throw decodingFailure(path: error.path(under: "result"), reason: error.reason)
+        }
     }
 
     /// The error the envelope reports, if any.
     static func apiError(in envelope: [String: JSONValue], operation: OperationDescriptor, httpStatus: Int) -> TarlanAPIError? {
         let result = envelope["result"]
-        // `TarlanEnvelope` reads a string status too (`accepts: string`), so "false" must fail here as well.
         if envelope["status"] == .bool(false) || envelope["status"] == .string("false") {
             return TarlanAPIError(
                 operationID: operation.id,
@@ -92,10 +88,6 @@ public enum ResponseInterpreter {
 
     /// An integral JSON number, or a string holding one.
     private static func integer(_ value: JSONValue?) -> Int? {
-        switch value {
-        case .number(let number): number.int
-        case .string(let text): Int(text)
-        default: nil
-        }
+        value?.readInt(accepting: .string)
     }
 }

@@ -32,7 +32,7 @@ public struct TarlanClientCore: Sendable {
 
     /// Performs one operation. Only operations the schema marks idempotent are ever retried, and only
     /// with a ``TarlanRetryPolicy``: payment POSTs are never repeated behind the caller's back.
-    public func perform<Request: Encodable, Result: Decodable>(
+    package func perform<Request: JSONWritable, Result: JSONReadable>(
         _ operation: OperationDescriptor,
         _ request: Request,
         returning type: Result.Type,

@@ -36,7 +36,7 @@ public struct DynamicCallback: Sendable {
     public let descriptor: CallbackDescriptor
     private let check: @Sendable (WebhookVerifier, Data, String?) throws -> JSONValue
 
-    public init<Payload: Codable & Sendable>(_ descriptor: CallbackDescriptor, payload: Payload.Type) {
+    package init<Payload: JSONReadable & JSONWritable & Sendable>(_ descriptor: CallbackDescriptor, payload: Payload.Type) {
         self.descriptor = descriptor
         self.check = { verifier, input, header in
             let verified: VerifiedCallback<Payload>
@@ -48,11 +48,11 @@ public struct DynamicCallback: Sendable {
                 guard let url else { throw WebhookError.malformedBody(reason: "not a URL") }
                 verified = try verifier.verify(descriptor, url: url, signatureHeader: header, as: Payload.self)
             }
-            return try JSONValueEncoder().encode(verified.payload)
+            return try verified.payload.json()
         }
     }
 
-    /// Verifies `input` (the body, or for a GET callback the URL's text) and returns the typed payload re-encoded.
+    /// Verifies `input` (the body, or for a GET callback the URL's text) and returns the typed payload as JSON.
     public func verify(_ verifier: WebhookVerifier, input: Data, signatureHeader: String?) throws -> JSONValue {
         try check(verifier, input, signatureHeader)
     }

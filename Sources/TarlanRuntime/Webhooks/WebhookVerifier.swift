@@ -47,7 +47,7 @@ public struct WebhookVerifier: Sendable {
 
     /// Verifies a POST callback: `body` as received, `signatureHeader` the value of the section's
     /// signature header (`X-Signature`, or `Authorization` with its `Bearer ` prefix).
-    public func verify<Payload: Decodable & Sendable>(
+    package func verify<Payload: JSONReadable & Sendable>(
         _ callback: CallbackDescriptor,
         body: Data,
         signatureHeader: String?,
@@ -64,7 +64,7 @@ public struct WebhookVerifier: Sendable {
     }
 
     /// Verifies a GET callback from its full URL (the query is signed as a typed JSON object).
-    public func verify<Payload: Decodable & Sendable>(
+    package func verify<Payload: JSONReadable & Sendable>(
         _ callback: CallbackDescriptor,
         url: URL,
         signatureHeader: String?,
@@ -74,7 +74,7 @@ public struct WebhookVerifier: Sendable {
         return try check(callback, QueryTyping.object(from: url, fields: callback.payloadFields), signatureHeader, Payload.self)
     }
 
-    private func check<Payload: Decodable & Sendable>(
+    private func check<Payload: JSONReadable & Sendable>(
         _ callback: CallbackDescriptor,
         _ json: JSONValue,
         _ signatureHeader: String?,
@@ -88,12 +88,10 @@ public struct WebhookVerifier: Sendable {
             throw .invalidSignature
         }
         do {
-            let payload = try JSONDecoder().decode(Payload.self, from: Data(CanonicalJSON.encode(json)))
+            let payload = try Payload(json: json, context: .strict)
             return VerifiedCallback(payload: payload, fields: json)
-        } catch let error as DecodingError {
-            throw .payloadMismatch(path: DecodingErrorPath.path(of: error), reason: DecodingErrorPath.reason(of: error))
         } catch {
-            throw .payloadMismatch(path: "", reason: "\(error)")
+            throw .payloadMismatch(path: error.path(), reason: error.reason)
         }
     }
 }

@@ -37,6 +37,16 @@ extension AlphaErrorCode: RawRepresentable, Codable {
     public static let documentedCases: [AlphaErrorCode] = [.invalidSignature, .accountNotFound]
 }
 
+extension AlphaErrorCode: JSONReadable, JSONWritable {
+    package init(json: JSONValue, context: JSONReadContext) throws(JSONReadError) {
+        self.init(rawValue: try Int(json: json, context: context))
+    }
+
+    package func json() -> JSONValue {
+        rawValue.json()
+    }
+}
+
 /// Where a payment is.
 ///
 /// - Note: Older pages list the values as integers.
@@ -82,4 +92,14 @@ extension PaymentStatus: RawRepresentable, Codable {
 
     /// Every case the documentation lists, in its order.
     public static let documentedCases: [PaymentStatus] = [.created, .success, .failed]
+}
+
+extension PaymentStatus: JSONReadable, JSONWritable {
+    package init(json: JSONValue, context: JSONReadContext) throws(JSONReadError) {
+        self.init(rawValue: try String(json: json, context: context))
+    }
+
+    package func json() -> JSONValue {
+        rawValue.json()
+    }
 }

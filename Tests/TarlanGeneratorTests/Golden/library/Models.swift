@@ -18,9 +18,27 @@ public struct Balance: Codable, Hashable, Sendable {
         self.currency = currency
     }
 
-    enum CodingKeys: String, CodingKey {
-        case available
-        case currency
+    public init(from decoder: any Decoder) throws {
+        self = try JSONCoding.decode(Self.self, from: decoder)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try JSONCoding.encode(self, to: encoder)
+    }
+}
+
+extension Balance: JSONReadable, JSONWritable {
+    package init(json: JSONValue, context: JSONReadContext) throws(JSONReadError) {
+        let object = try JSONObjectReader(json, model: "Balance", context: context)
+        self.available = try object.require(object.double("available"), "available")
+        self.currency = try object.require(object.string("currency"), "currency")
+    }
+
+    package func json() throws(JSONWriteError) -> JSONValue {
+        var object = JSONObjectWriter(capacity: 2)
+        try object.set("available", self.available)
+        object.set("currency", self.currency)
+        return object.value
     }
 }
 
@@ -43,10 +61,29 @@ public struct BalanceQuery: Codable, Hashable, Sendable {
         self.status = status
     }
 
-    enum CodingKeys: String, CodingKey {
-        case account
-        case merchantID = "merchant_id"
-        case status
+    public init(from decoder: any Decoder) throws {
+        self = try JSONCoding.decode(Self.self, from: decoder)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try JSONCoding.encode(self, to: encoder)
+    }
+}
+
+extension BalanceQuery: JSONReadable, JSONWritable {
+    package init(json: JSONValue, context: JSONReadContext) throws(JSONReadError) {
+        let object = try JSONObjectReader(json, model: "BalanceQuery", context: context)
+        self.account = try object.require(object.string("account"), "account")
+        self.merchantID = try object.require(object.int("merchant_id"), "merchant_id")
+        self.status = try object.value(PaymentStatus.self, "status")
+    }
+
+    package func json() throws(JSONWriteError) -> JSONValue {
+        var object = JSONObjectWriter(capacity: 3)
+        object.set("account", self.account)
+        object.set("merchant_id", self.merchantID)
+        try object.set("status", self.status)
+        return object.value
     }
 }
 
@@ -96,13 +133,35 @@ public struct CreatePaymentRequest: Codable, Hashable, Sendable {
         self.payer = payer
     }
 
-    enum CodingKeys: String, CodingKey {
-        case amount
-        case currency
-        case externalID = "external_id"
-        case additionalData = "additional_data"
-        case description
-        case payer
+    public init(from decoder: any Decoder) throws {
+        self = try JSONCoding.decode(Self.self, from: decoder)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try JSONCoding.encode(self, to: encoder)
+    }
+}
+
+extension CreatePaymentRequest: JSONReadable, JSONWritable {
+    package init(json: JSONValue, context: JSONReadContext) throws(JSONReadError) {
+        let object = try JSONObjectReader(json, model: "CreatePaymentRequest", context: context)
+        self.amount = try object.require(object.int("amount"), "amount")
+        self.currency = try object.require(object.string("currency"), "currency")
+        self.externalID = try object.require(object.string("external_id"), "external_id")
+        self.additionalData = object.json("additional_data")
+        self.description = try object.string("description")
+        self.payer = try object.value(Payer.self, "payer")
+    }
+
+    package func json() throws(JSONWriteError) -> JSONValue {
+        var object = JSONObjectWriter(capacity: 6)
+        object.set("amount", self.amount)
+        object.set("currency", self.currency)
+        object.set("external_id", self.externalID)
+        object.set("additional_data", self.additionalData)
+        object.set("description", self.description)
+        try object.set("payer", self.payer)
+        return object.value
     }
 }
 
@@ -121,9 +180,27 @@ public struct Payer: Codable, Hashable, Sendable {
         self.`self` = selfValue
     }
 
-    enum CodingKeys: String, CodingKey {
-        case name
-        case `self`
+    public init(from decoder: any Decoder) throws {
+        self = try JSONCoding.decode(Self.self, from: decoder)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try JSONCoding.encode(self, to: encoder)
+    }
+}
+
+extension Payer: JSONReadable, JSONWritable {
+    package init(json: JSONValue, context: JSONReadContext) throws(JSONReadError) {
+        let object = try JSONObjectReader(json, model: "Payer", context: context)
+        self.name = try object.require(object.string("name"), "name")
+        self.`self` = try object.string("self")
+    }
+
+    package func json() throws(JSONWriteError) -> JSONValue {
+        var object = JSONObjectWriter(capacity: 2)
+        object.set("name", self.name)
+        object.set("self", self.`self`)
+        return object.value
     }
 }
 
@@ -205,35 +282,47 @@ public struct Payment: Codable, Hashable, Sendable {
         self.tags = tags
     }
 
-    enum CodingKeys: String, CodingKey {
-        case amount
-        case payer
-        case paymentID = "payment_id"
-        case status
-        case createdAt = "created_at"
-        case `default`
-        case merchantReference = "external_id"
-        case isTest = "is_test"
-        case items
-        case metadata
-        case redirectURL = "redirect_url"
-        case tags
+    public init(from decoder: any Decoder) throws {
+        self = try JSONCoding.decode(Self.self, from: decoder)
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: TarlanCodingKey.self)
-        self.amount = try container.decodeRequiredField(Double.self, keys: ["amount"])
-        self.payer = try container.decodeRequiredField(Payer.self, keys: ["payer"])
-        self.paymentID = try container.decodeRequiredField(Int.self, keys: ["payment_id"])
-        self.status = try container.decodeRequiredField(PaymentStatus.self, keys: ["status"])
-        self.createdAt = try container.decodeField(TarlanTimestamp.self, keys: ["created_at"])
-        self.`default` = try container.decodeField(String.self, keys: ["default"])
-        self.merchantReference = try container.decodeField(String.self, keys: ["external_id"])
-        self.isTest = try container.decodeField(Bool.self, keys: ["is_test"], accepting: [.string])
-        self.items = try container.decodeField([PaymentItem].self, keys: ["items"])
-        self.metadata = try container.decodeField(JSONValue.self, keys: ["metadata"])
-        self.redirectURL = try container.decodeField(String.self, keys: ["redirect_url", "redirectUrl"])
-        self.tags = try container.decodeField([String].self, keys: ["tags"])
+    public func encode(to encoder: any Encoder) throws {
+        try JSONCoding.encode(self, to: encoder)
+    }
+}
+
+extension Payment: JSONReadable, JSONWritable {
+    package init(json: JSONValue, context: JSONReadContext) throws(JSONReadError) {
+        let object = try JSONObjectReader(json, model: "Payment", context: context)
+        self.amount = try object.require(object.double("amount"), "amount")
+        self.payer = try object.require(object.value(Payer.self, "payer"), "payer")
+        self.paymentID = try object.require(object.int("payment_id"), "payment_id")
+        self.status = try object.require(object.value(PaymentStatus.self, "status"), "status")
+        self.createdAt = try object.timestamp("created_at")
+        self.`default` = try object.string("default")
+        self.merchantReference = try object.string("external_id")
+        self.isTest = try object.bool("is_test", accepting: [.string])
+        self.items = try object.array(PaymentItem.self, "items")
+        self.metadata = object.json("metadata")
+        self.redirectURL = try object.string("redirect_url", aliases: ["redirectUrl"])
+        self.tags = try object.array(String.self, "tags")
+    }
+
+    package func json() throws(JSONWriteError) -> JSONValue {
+        var object = JSONObjectWriter(capacity: 12)
+        try object.set("amount", self.amount)
+        try object.set("payer", self.payer)
+        object.set("payment_id", self.paymentID)
+        try object.set("status", self.status)
+        object.set("created_at", self.createdAt)
+        object.set("default", self.`default`)
+        object.set("external_id", self.merchantReference)
+        object.set("is_test", self.isTest)
+        try object.set("items", self.items)
+        object.set("metadata", self.metadata)
+        object.set("redirect_url", self.redirectURL)
+        try object.set("tags", self.tags)
+        return object.value
     }
 }
 
@@ -250,15 +339,27 @@ public struct PaymentItem: Codable, Hashable, Sendable {
         self.quantity = quantity
     }
 
-    enum CodingKeys: String, CodingKey {
-        case sku
-        case quantity
+    public init(from decoder: any Decoder) throws {
+        self = try JSONCoding.decode(Self.self, from: decoder)
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: TarlanCodingKey.self)
-        self.sku = try container.decodeRequiredField(String.self, keys: ["sku"])
-        self.quantity = try container.decodeField(Int.self, keys: ["quantity"], accepting: [.string])
+    public func encode(to encoder: any Encoder) throws {
+        try JSONCoding.encode(self, to: encoder)
+    }
+}
+
+extension PaymentItem: JSONReadable, JSONWritable {
+    package init(json: JSONValue, context: JSONReadContext) throws(JSONReadError) {
+        let object = try JSONObjectReader(json, model: "PaymentItem", context: context)
+        self.sku = try object.require(object.string("sku"), "sku")
+        self.quantity = try object.int("quantity", accepting: [.string])
+    }
+
+    package func json() throws(JSONWriteError) -> JSONValue {
+        var object = JSONObjectWriter(capacity: 2)
+        object.set("sku", self.sku)
+        object.set("quantity", self.quantity)
+        return object.value
     }
 }
 
@@ -281,9 +382,28 @@ public struct PaymentNotice: Codable, Hashable, Sendable {
         self.comment = comment
     }
 
-    enum CodingKeys: String, CodingKey {
-        case paymentID = "payment_id"
-        case status
-        case comment
+    public init(from decoder: any Decoder) throws {
+        self = try JSONCoding.decode(Self.self, from: decoder)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try JSONCoding.encode(self, to: encoder)
+    }
+}
+
+extension PaymentNotice: JSONReadable, JSONWritable {
+    package init(json: JSONValue, context: JSONReadContext) throws(JSONReadError) {
+        let object = try JSONObjectReader(json, model: "PaymentNotice", context: context)
+        self.paymentID = try object.require(object.int("payment_id"), "payment_id")
+        self.status = try object.require(object.value(PaymentStatus.self, "status"), "status")
+        self.comment = try object.string("comment")
+    }
+
+    package func json() throws(JSONWriteError) -> JSONValue {
+        var object = JSONObjectWriter(capacity: 3)
+        object.set("payment_id", self.paymentID)
+        try object.set("status", self.status)
+        object.set("comment", self.comment)
+        return object.value
     }
 }
