@@ -23,8 +23,10 @@ enum DiffSchema {
                 "headerName": "X-Signature",
                 "valuePrefix": "",
                 "excludedTopLevelFields": ["additional_data"],
-                "excludesEmptyStrings": true
-              }
+                "excludesEmptyStrings": true,
+                "canonicalForm": "go"
+              },
+              "errorFormats": ["old", "newExpected", "newUnexpected"]
             }
           },
           "operations": {

@@ -180,7 +180,11 @@ final class DiffTests: XCTestCase {
         )
         let section: JSONValue = [
             "title": "Other", "swiftPrefix": "Other", "servers": ["production": "https://other.example.com"],
-            "signing": ["headerName": "X-Signature", "valuePrefix": "", "excludedTopLevelFields": [], "excludesEmptyStrings": false],
+            "signing": [
+                "headerName": "X-Signature", "valuePrefix": "", "excludedTopLevelFields": [], "excludesEmptyStrings": false,
+                "canonicalForm": "go",
+            ],
+            "errorFormats": ["old"],
         ]
         assert(
             try only { $0[path: "sections", "other"] = section },

@@ -161,8 +161,10 @@ enum DemoSchema {
                 "headerName": "X-Signature",
                 "valuePrefix": "",
                 "excludedTopLevelFields": ["additional_data"],
-                "excludesEmptyStrings": true
-              }
+                "excludesEmptyStrings": true,
+                "canonicalForm": "go"
+              },
+              "errorFormats": ["old", "newUnexpected"]
             }
           },
           "operations": {

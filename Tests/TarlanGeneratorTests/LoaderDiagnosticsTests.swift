@@ -55,8 +55,8 @@ final class LoaderDiagnosticsTests: XCTestCase {
         XCTAssertEqual(
             load(text).map(\.description),
             [
-                "Schema/test.json:5:27: error: unknown type \"strng\"; expected one of array, boolean, integer, json, "
-                    + "number, string, timestamp (or \"ref\") (at /models/Thing/fields/name/type)"
+                "Schema/test.json:5:27: error: unknown type \"strng\"; expected one of array, boolean, decimal, flag, integer, "
+                    + "json, number, string, timestamp (or \"ref\") (at /models/Thing/fields/name/type)"
             ]
         )
     }
@@ -83,7 +83,7 @@ final class LoaderDiagnosticsTests: XCTestCase {
             description
         )
         XCTAssertTrue(description.contains(", required, "), description)
-        XCTAssertTrue(description.hasSuffix(", type (at /models/Thing/fields/name/requird)"), description)
+        XCTAssertTrue(description.hasSuffix(", type, wholeNumber (at /models/Thing/fields/name/requird)"), description)
     }
 
     func testWrongValueTypeIsReportedOnTheValue() {
@@ -204,7 +204,7 @@ final class LoaderDiagnosticsTests: XCTestCase {
         XCTAssertEqual(diagnostic.location.line, 10)
         XCTAssertTrue(diagnostic.location.pointer.hasPrefix("/operations/ping/errorFormats"), diagnostic.location.pointer)
         XCTAssertTrue(
-            diagnostic.message.hasPrefix("unknown error format \"newest\"; expected one of old, newExpected, newUnexpected, acquiring"),
+            diagnostic.message.hasPrefix("unknown error format \"newest\"; expected one of old, oldTree, newExpected, newUnexpected, acquiring"),
             diagnostic.message
         )
     }

@@ -13,8 +13,9 @@ final class LoweringSnippetTests: XCTestCase {
               "servers": { "production": "https://shop.example.com", "sandbox": "https://sandbox.shop.example.com" },
               "signing": {
                 "headerName": "Authorization", "valuePrefix": "Bearer ",
-                "excludedTopLevelFields": [], "excludesEmptyStrings": false
-              }
+                "excludedTopLevelFields": [], "excludesEmptyStrings": false, "canonicalForm": "go"
+              },
+              "errorFormats": ["old", "newExpected"]
             }
           },
           "operations": {

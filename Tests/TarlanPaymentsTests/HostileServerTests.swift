@@ -119,17 +119,26 @@ final class HostileServerTests: XCTestCase {
         let server = try start()
         let agws = agws(server)
         let acquiring = acquiring(server)
-        let cases: [(status: Int, agwsFormat: ErrorFormat)] = [(200, .old), (400, .newUnexpected), (500, .newUnexpected)]
-        for (status, agwsFormat) in cases {
+        // 1014 is an unexpected error: with 4xx/5xx it is the new unexpected format. 8015 is an expected
+        // error, which the new format sends inside result: in a status: false body it is the old format.
+        let cases: [(status: Int, unexpected: ErrorFormat)] = [(200, .old), (400, .newUnexpected), (500, .newUnexpected)]
+        for (status, unexpectedFormat) in cases {
             replies.current = .respond(.json(
                 #"{"status":false,"status_code":8015,"message":"account doesn't exist","result":{}}"#, status: status))
             let error = await asyncTarlanError { try await agws.checkBalance(self.balance) }
             let apiError = try XCTUnwrap(error?.apiError, "HTTP \(status): expected .api, got \(String(describing: error))")
             XCTAssertEqual(apiError.code, 8015)
+            XCTAssertEqual(apiError.agwsCode, .accountDoesNotExist)
             XCTAssertEqual(apiError.message, "account doesn't exist")
             XCTAssertEqual(apiError.httpStatus, status)
-            XCTAssertEqual(apiError.format, agwsFormat, "HTTP \(status)")
+            XCTAssertEqual(apiError.format, .old, "HTTP \(status)")
             XCTAssertEqual(apiError.operationID, "checkBalance")
+
+            replies.current = .respond(.json(
+                #"{"status":false,"status_code":1014,"message":"Invalid signature","result":{}}"#, status: status))
+            let unexpected = await asyncTarlanError { try await agws.checkBalance(self.balance) }
+            XCTAssertEqual(unexpected?.apiError?.format, unexpectedFormat, "HTTP \(status)")
+            XCTAssertEqual(unexpected?.apiError?.agwsCode, .invalidSignature)
 
             replies.current = .respond(.json(
                 #"{"status":false,"status_code":5103,"message":"transaction not found","result":{}}"#, status: status))
@@ -140,7 +149,7 @@ final class HostileServerTests: XCTestCase {
             XCTAssertEqual(acquiringAPIError.httpStatus, status)
             XCTAssertEqual(acquiringAPIError.format, .acquiring, "HTTP \(status)")
         }
-        XCTAssertEqual(server.receivedRequests.count, 6)
+        XCTAssertEqual(server.receivedRequests.count, 9)
     }
 
     func testNewFormatExpectedErrorOn200() async throws {

@@ -82,7 +82,7 @@ final class ResponseInterpreterTests: XCTestCase {
         XCTAssertEqual(
             error,
             .api(TarlanAPIError(
-                operationID: "checkBalance", code: 8015, message: "account doesn't exist", format: .old, httpStatus: 200,
+                operationID: "checkBalance", section: "agws", code: 8015, message: "account doesn't exist", format: .old, httpStatus: 200,
                 details: [:])))
     }
 
@@ -140,7 +140,7 @@ final class ResponseInterpreterTests: XCTestCase {
             XCTAssertEqual(
                 error,
                 .api(TarlanAPIError(
-                    operationID: "getTransactionStatus", code: 5103, message: "transaction not found", format: .acquiring,
+                    operationID: "getTransactionStatus", section: "acquiring", code: 5103, message: "transaction not found", format: .acquiring,
                     httpStatus: status, details: [:])))
         }
     }
@@ -297,9 +297,13 @@ final class ResponseInterpreterTests: XCTestCase {
         let null = try decodeConfirm(200, #"{"status":true,"result":{"is_success":null}}"#)
         XCTAssertNil(null.isSuccess)
 
-        let failure = tarlanError(try decodeConfirm(200, #"{"status":true,"result":{"is_success":"maybe"}}"#))?.decodingFailure
-        XCTAssertEqual(failure?.path, "result.is_success")
-        XCTAssertEqual(failure?.httpStatus, 200)
+        XCTAssertEqual(try decodeConfirm(200, #"{"status":true,"result":{"is_success":"1"}}"#).isSuccess?.boolValue, true)
+        XCTAssertEqual(try decodeConfirm(200, #"{"status":true,"result":{"is_success":0}}"#).isSuccess?.boolValue, false)
+        // The one-time code is spent: an answer with an unknown spelling is kept, not thrown away.
+        let odd = try decodeConfirm(200, #"{"status":true,"result":{"is_success":"maybe","external_id":"1"}}"#)
+        XCTAssertNil(odd.isSuccess?.boolValue)
+        XCTAssertEqual(odd.isSuccess?.rawValue, "maybe")
+        XCTAssertEqual(odd.externalID, "1")
     }
 
     func testFieldWithoutAcceptsIsStrict() {

@@ -45,7 +45,9 @@ enum SyntheticSchema {
             "valuePrefix": "",
             "excludedTopLevelFields": ["additional_data"],
             "excludesEmptyStrings": true,
+            "canonicalForm": "go",
         ],
+        "errorFormats": ["old", "newExpected"],
     ]
 
     static func requestModel(_ index: Int) -> JSONValue {

@@ -1,13 +1,13 @@
 import TarlanRuntime
 
 /// Renders a ``SchemaDiffReport`` as Markdown (for a pull request) or JSON (for tools).
-public enum DiffReportRenderer {
-    public enum Format: String, Sendable, CaseIterable {
+package enum DiffReportRenderer {
+    package enum Format: String, Sendable, CaseIterable {
         case markdown
         case json
     }
 
-    public static func render(_ report: SchemaDiffReport, as format: Format) -> String {
+    package static func render(_ report: SchemaDiffReport, as format: Format) -> String {
         switch format {
         case .markdown: markdown(report)
         case .json: json(report)
@@ -16,7 +16,7 @@ public enum DiffReportRenderer {
 
     /// A summary line, then "Breaking changes" and "Non-breaking changes", each a table of
     /// symbol, pointer (`file#/pointer`) and change.
-    public static func markdown(_ report: SchemaDiffReport) -> String {
+    package static func markdown(_ report: SchemaDiffReport) -> String {
         var lines = ["## Schema changes", ""]
         guard !report.isEmpty else { return (lines + ["No changes."]).joined(separator: "\n") + "\n" }
         lines.append(summary(report))
@@ -44,7 +44,7 @@ public enum DiffReportRenderer {
 
     /// `{"counts": {…}, "changes": [{kind, breaking, subject, pointer, file, symbol, message}, …]}`,
     /// keys always in this order, two-space indentation, one trailing newline.
-    public static func json(_ report: SchemaDiffReport) -> String {
+    package static func json(_ report: SchemaDiffReport) -> String {
         func string(_ text: String) -> String { CanonicalJSON.string(.string(text)) }
         var lines = [
             "{",

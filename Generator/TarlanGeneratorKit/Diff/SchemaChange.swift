@@ -1,7 +1,7 @@
 /// One difference between two schemas, classified for code that uses the generated module.
-public struct SchemaChange: Hashable, Sendable {
+package struct SchemaChange: Hashable, Sendable {
     /// What changed. The raw value is the `kind` of the JSON report.
-    public enum Kind: String, Sendable, CaseIterable {
+    package enum Kind: String, Sendable, CaseIterable {
         // Sections (one client each)
         case sectionAdded, sectionRemoved, clientRenamed
         case serverAdded, serverRemoved, serverChanged
@@ -27,8 +27,8 @@ public struct SchemaChange: Hashable, Sendable {
     }
 
     /// What a change is about: a section, operation, callback, model, enum or signature vector.
-    public struct Subject: Hashable, Sendable, Comparable, CustomStringConvertible {
-        public enum Kind: String, Sendable, CaseIterable {
+    package struct Subject: Hashable, Sendable, Comparable, CustomStringConvertible {
+        package enum Kind: String, Sendable, CaseIterable {
             case section
             case operation
             case callback
@@ -37,38 +37,38 @@ public struct SchemaChange: Hashable, Sendable {
             case signatureVector = "signature vector"
         }
 
-        public var kind: Kind
+        package var kind: Kind
         /// The schema's name: operation id, model name, …
-        public var name: String
+        package var name: String
 
-        public init(_ kind: Kind, _ name: String) {
+        package init(_ kind: Kind, _ name: String) {
             self.kind = kind
             self.name = name
         }
 
         /// `operation checkBalance`.
-        public var description: String { "\(kind.rawValue) \(name)" }
+        package var description: String { "\(kind.rawValue) \(name)" }
 
-        public static func < (lhs: Self, rhs: Self) -> Bool {
+        package static func < (lhs: Self, rhs: Self) -> Bool {
             let order = Kind.allCases
             let (left, right) = (order.firstIndex(of: lhs.kind)!, order.firstIndex(of: rhs.kind)!)
             return left != right ? left < right : lhs.name < rhs.name
         }
     }
 
-    public var kind: Kind
-    public var breaking: Bool
-    public var subject: Subject
+    package var kind: Kind
+    package var breaking: Bool
+    package var subject: Subject
     /// Where the change is: in the new schema for additions and changes, in the old one for removals.
-    public var pointer: String
+    package var pointer: String
     /// The file `pointer` is in.
-    public var file: String
+    package var file: String
     /// The generated Swift symbol affected, e.g. `AGWSClient.checkBalance(_:options:)`.
-    public var symbol: String
+    package var symbol: String
     /// One line for people.
-    public var message: String
+    package var message: String
 
-    public init(
+    package init(
         kind: Kind, breaking: Bool, subject: Subject, pointer: String, file: String, symbol: String, message: String
     ) {
         self.kind = kind
@@ -93,15 +93,15 @@ public struct SchemaChange: Hashable, Sendable {
 }
 
 /// Every change between two schemas, in report order.
-public struct SchemaDiffReport: Hashable, Sendable {
-    public var changes: [SchemaChange]
+package struct SchemaDiffReport: Hashable, Sendable {
+    package var changes: [SchemaChange]
 
-    public init(changes: [SchemaChange]) {
+    package init(changes: [SchemaChange]) {
         self.changes = changes.sorted(by: SchemaChange.precedes)
     }
 
-    public var breakingCount: Int { changes.count { $0.breaking } }
-    public var nonBreakingCount: Int { changes.count { !$0.breaking } }
-    public var hasBreakingChanges: Bool { breakingCount > 0 }
-    public var isEmpty: Bool { changes.isEmpty }
+    package var breakingCount: Int { changes.count { $0.breaking } }
+    package var nonBreakingCount: Int { changes.count { !$0.breaking } }
+    package var hasBreakingChanges: Bool { breakingCount > 0 }
+    package var isEmpty: Bool { changes.isEmpty }
 }

@@ -199,13 +199,13 @@ extension SchemaDiffer {
                 "result type changed from `\(SwiftTypes.name(of: before.result))` to `\(SwiftTypes.name(of: after.result))`"
             )
         }
-        for format in Set(before.errorFormats).subtracting(after.errorFormats).sorted() {
+        for format in ErrorFormat.allCases where before.errorFormats.contains(format) && !after.errorFormats.contains(format) {
             add(
                 .errorFormatRemoved, breaking: true, subject, at: inOld(before.location, "errorFormats"), symbol: symbol,
                 "error format `\(format.rawValue)` removed"
             )
         }
-        for format in Set(after.errorFormats).subtracting(before.errorFormats).sorted() {
+        for format in ErrorFormat.allCases where after.errorFormats.contains(format) && !before.errorFormats.contains(format) {
             add(
                 .errorFormatAdded, breaking: false, subject, at: inNew(after.location, "errorFormats"), symbol: symbol,
                 "error format `\(format.rawValue)` added"

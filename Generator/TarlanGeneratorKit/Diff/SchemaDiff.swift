@@ -7,10 +7,10 @@ import TarlanRuntime
 /// method and path, a callback with the same section, method and payload model, an enum case with
 /// the same value, a field whose new definition lists the old key in `aliases`, keeps the Swift
 /// property name, or is the only one of the same type and requiredness.
-public enum SchemaDiff {
+package enum SchemaDiff {
     /// - Parameter detectsMoves: report an entity moved to another file (it changes the generated
     ///   doc comments). Only meaningful when both schemas are folders with the same file names.
-    public static func compare(_ old: APISchema, _ new: APISchema, detectsMoves: Bool = true) -> SchemaDiffReport {
+    package static func compare(_ old: APISchema, _ new: APISchema, detectsMoves: Bool = true) -> SchemaDiffReport {
         var differ = SchemaDiffer(old: old, new: new, detectsMoves: detectsMoves)
         differ.compareSections()
         differ.compareOperations()

@@ -6,14 +6,14 @@ import Foundation
 /// Files are loaded under a display path that does not depend on where the folder is
 /// (`Schema/agws.json`, whether it is the package's `Schema/` or a checkout of an older commit in a
 /// temporary folder), so reports compare and read the same; diagnostics name the real path.
-public struct SchemaSource: Sendable {
-    public var files: [SchemaLoader.File]
+package struct SchemaSource: Sendable {
+    package var files: [SchemaLoader.File]
     /// Display path → the path as given.
-    public var realPaths: [String: String]
-    public var isFolder: Bool
+    package var realPaths: [String: String]
+    package var isFolder: Bool
 
     /// Reads a folder or a file. Throws a diagnostic placed on the path when it cannot be read.
-    public static func read(_ path: String) throws(GenerationFailed) -> SchemaSource {
+    package static func read(_ path: String) throws(GenerationFailed) -> SchemaSource {
         let url = URL(fileURLWithPath: path)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -48,7 +48,7 @@ public struct SchemaSource: Sendable {
     }
 
     /// Loads the documents; diagnostics name the real files.
-    public func load() throws(GenerationFailed) -> APISchema {
+    package func load() throws(GenerationFailed) -> APISchema {
         do {
             return try SchemaLoader.load(files)
         } catch {

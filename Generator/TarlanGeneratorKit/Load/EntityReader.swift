@@ -5,8 +5,8 @@ enum EntityReader {
     static func section(_ id: String, _ node: NodeReader, _ log: inout DiagnosticLog) -> Section? {
         guard node.expectObject(
             "section \"\(id)\"",
-            required: ["title", "swiftPrefix", "servers", "signing"],
-            optional: ["description", "documentation", "errorCodes"],
+            required: ["title", "swiftPrefix", "servers", "signing", "errorFormats"],
+            optional: ["description", "documentation", "errorCodes", "unmodelled"],
             log: &log
         ) else { return nil }
         var servers: [String: String] = [:]
@@ -22,7 +22,7 @@ enum EntityReader {
         if let signingNode = node.child("signing"),
             signingNode.expectObject(
                 "signing",
-                required: ["headerName", "valuePrefix", "excludedTopLevelFields", "excludesEmptyStrings"],
+                required: ["headerName", "valuePrefix", "excludedTopLevelFields", "excludesEmptyStrings", "canonicalForm"],
                 optional: ["note"],
                 log: &log
             )
@@ -31,12 +31,29 @@ enum EntityReader {
             if let header = signingNode.string("headerName", log: &log),
                 let prefix = signingNode.string("valuePrefix", log: &log),
                 let excluded = signingNode.stringArray("excludedTopLevelFields", log: &log),
-                let excludesEmpty = signingNode.bool("excludesEmptyStrings", log: &log)
+                let excludesEmpty = signingNode.bool("excludesEmptyStrings", log: &log),
+                let form = signingNode.choice("canonicalForm", CanonicalForm.self, allowed: CanonicalForm.allCases, log: &log)
             {
                 signing = SigningRules(
                     headerName: header, valuePrefix: prefix,
-                    excludedTopLevelFields: excluded, excludesEmptyStrings: excludesEmpty
+                    excludedTopLevelFields: excluded, excludesEmptyStrings: excludesEmpty, canonicalForm: form
                 )
+            }
+        }
+        var unmodelled: [String: UnmodelledOperation] = [:]
+        if let unmodelledNode = node.child("unmodelled"),
+            unmodelledNode.expectObject("unmodelled", optional: Array(unmodelledNode.members.keys), log: &log)
+        {
+            for (name, entry) in unmodelledNode.sortedChildren() {
+                guard entry.expectObject(
+                    "unmodelled operation \"\(name)\"", required: ["method", "path", "reason"], optional: ["documentation"],
+                    log: &log
+                ), let method = entry.choice("method", HTTPMethod.self, allowed: HTTPMethod.allCases, log: &log),
+                    let path = entry.string("path", log: &log), let reason = entry.string("reason", log: &log)
+                else { continue }
+                unmodelled[name] = UnmodelledOperation(
+                    id: name, method: method, path: path, documentation: entry.string("documentation", log: &log),
+                    reason: reason, location: entry.location)
             }
         }
         guard let title = node.string("title", log: &log),
@@ -49,6 +66,8 @@ enum EntityReader {
             documentation: node.string("documentation", log: &log),
             servers: servers, signing: signing, signingNote: signingNote,
             errorCodes: node.string("errorCodes", log: &log),
+            errorFormats: errorFormats(node, &log),
+            unmodelled: unmodelled,
             location: node.location
         )
     }
@@ -60,13 +79,13 @@ enum EntityReader {
             optional: ["description", "documentation", "environmentPaths", "idempotent", "quirks", "examples"],
             log: &log
         ) else { return nil }
-        let method = node.choice("method", HTTPVerb.self, allowed: HTTPVerb.allCases, log: &log)
-        var placement: RequestPlacement?
+        let method = node.choice("method", HTTPMethod.self, allowed: HTTPMethod.allCases, log: &log)
+        var placement: RequestLocation?
         var requestModel: String?
         if let request = node.child("request"),
             request.expectObject("request", required: ["in", "model"], log: &log)
         {
-            placement = request.choice("in", RequestPlacement.self, allowed: RequestPlacement.allCases, log: &log)
+            placement = request.choice("in", RequestLocation.self, allowed: RequestLocation.allCases, log: &log)
             requestModel = request.string("model", log: &log)
         }
         var result: TypeExpression?
@@ -76,17 +95,6 @@ enum EntityReader {
         {
             result = response.child("result").flatMap { typeExpression($0, extraKeys: [], &log) }
             resultDescription = response.string("description", log: &log)
-        }
-        var formats: [ErrorFormatName] = []
-        if let formatsNode = node.child("errorFormats") {
-            for name in node.stringArray("errorFormats", log: &log) ?? [] {
-                guard let format = ErrorFormatName(rawValue: name) else {
-                    let known = ErrorFormatName.allCases.map(\.rawValue).joined(separator: ", ")
-                    log.error("unknown error format \"\(name)\"; expected one of \(known)", at: formatsNode.location)
-                    continue
-                }
-                formats.append(format)
-            }
         }
         let examples = examples(node, allowed: [.request, .response], &log)
         var environmentPaths: [String: String] = [:]
@@ -110,11 +118,26 @@ enum EntityReader {
             idempotent: node.bool("idempotent", log: &log) ?? false,
             requestPlacement: placement, requestModel: requestModel,
             result: result, resultDescription: resultDescription,
-            errorFormats: formats.sorted(),
+            errorFormats: errorFormats(node, &log),
             quirks: node.stringArray("quirks", log: &log) ?? [],
             examples: examples,
             location: node.location
         )
+    }
+
+    /// `errorFormats`: names of ``ErrorFormat``, kept in the declaration order of the enum.
+    static func errorFormats(_ node: NodeReader, _ log: inout DiagnosticLog) -> [ErrorFormat] {
+        guard let formatsNode = node.child("errorFormats") else { return [] }
+        var formats: [ErrorFormat] = []
+        for name in node.stringArray("errorFormats", log: &log) ?? [] {
+            guard let format = ErrorFormat(rawValue: name) else {
+                let known = ErrorFormat.allCases.map(\.rawValue).joined(separator: ", ")
+                log.error("unknown error format \"\(name)\"; expected one of \(known)", at: formatsNode.location)
+                continue
+            }
+            formats.append(format)
+        }
+        return ErrorFormat.allCases.filter(formats.contains)
     }
 
     static func model(_ name: String, _ node: NodeReader, _ log: inout DiagnosticLog) -> Model? {
@@ -134,13 +157,14 @@ enum EntityReader {
 
     static let fieldKeys = [
         "required", "description", "documentedType", "accepts", "aliases", "quirk", "swiftName", "sensitive",
+        "nonNegative", "wholeNumber",
     ]
 
     static func field(_ name: String, _ node: NodeReader, _ log: inout DiagnosticLog) -> Field? {
         guard let type = typeExpression(node, extraKeys: fieldKeys, &log) else { return nil }
-        var accepts: [ScalarKind] = []
+        var accepts: [JSONScalarKind] = []
         for kind in node.stringArray("accepts", log: &log) ?? [] {
-            guard let scalar = ScalarKind(rawValue: kind) else {
+            guard let scalar = JSONScalarKind(rawValue: kind) else {
                 log.error(
                     "unknown accepted type \"\(kind)\"; expected string, integer, number or boolean",
                     at: node.child("accepts")!.location
@@ -159,13 +183,15 @@ enum EntityReader {
             quirk: node.string("quirk", log: &log),
             swiftName: node.string("swiftName", log: &log),
             sensitive: node.bool("sensitive", log: &log) ?? false,
+            nonNegative: node.bool("nonNegative", log: &log) ?? false,
+            wholeNumber: node.bool("wholeNumber", log: &log) ?? false,
             location: node.location
         )
     }
 
     static let scalarTypes: [String: TypeExpression] = [
         "string": .string, "integer": .integer, "number": .number, "boolean": .boolean, "json": .json,
-        "timestamp": .timestamp,
+        "timestamp": .timestamp, "decimal": .decimal, "flag": .flag,
     ]
 
     /// `{"type": "string"}`, `{"type": "array", "items": …}` or `{"ref": "Name"}`, plus `extraKeys`.
@@ -189,7 +215,7 @@ enum EntityReader {
         }
         guard let scalar = scalarTypes[name] else {
             log.error(
-                "unknown type \"\(name)\"; expected one of array, boolean, integer, json, number, string, timestamp (or \"ref\")",
+                "unknown type \"\(name)\"; expected one of array, boolean, decimal, flag, integer, json, number, string, timestamp (or \"ref\")",
                 at: node.child("type")!.location
             )
             return nil
@@ -289,7 +315,7 @@ enum EntityReader {
         case "success":
             return .success
         case "apiError":
-            guard let format = node.choice("format", ErrorFormatName.self, allowed: ErrorFormatName.allCases, log: &log),
+            guard let format = node.choice("format", ErrorFormat.self, allowed: ErrorFormat.allCases, log: &log),
                 let message = node.string("message", log: &log)
             else {
                 log.error("an apiError expectation needs \"format\" and \"message\"", at: node.location)
@@ -306,7 +332,7 @@ enum EntityReader {
         guard node.expectObject(
             "signature vector \"\(id)\"",
             required: ["section", "provenance", "input", "secret", "canonical", "signature"],
-            optional: ["description", "base64"],
+            optional: ["description", "base64", "canonicalForm"],
             log: &log
         ), let provenance = node.choice("provenance", Provenance.self, allowed: Provenance.allCases, log: &log),
             let section = node.string("section", log: &log),
@@ -320,6 +346,7 @@ enum EntityReader {
             description: node.string("description", log: &log),
             input: input.value, secret: secret, canonical: canonical,
             base64: node.string("base64", log: &log), signature: signature,
+            canonicalForm: node.choice("canonicalForm", CanonicalForm.self, allowed: CanonicalForm.allCases, log: &log),
             location: node.location
         )
     }
@@ -333,11 +360,11 @@ extension EntityReader {
             optional: ["description", "documentation", "reply", "merchantMustAnswer", "quirks", "examples"],
             log: &log
         ) else { return nil }
-        let method = node.choice("method", HTTPVerb.self, allowed: [.get, .post], log: &log)
-        var placement: RequestPlacement?
+        let method = node.choice("method", HTTPMethod.self, allowed: [.get, .post], log: &log)
+        var placement: RequestLocation?
         var payloadModel: String?
         if let payload = node.child("payload"), payload.expectObject("payload", required: ["in", "model"], log: &log) {
-            placement = payload.choice("in", RequestPlacement.self, allowed: RequestPlacement.allCases, log: &log)
+            placement = payload.choice("in", RequestLocation.self, allowed: RequestLocation.allCases, log: &log)
             payloadModel = payload.string("model", log: &log)
         }
         var replyModel: String?

@@ -4,25 +4,26 @@ import TarlanRuntime
 ///
 /// Reports malformed JSON, unknown keys, wrong value types and names defined twice.
 /// Meaning (references, examples against models, signatures) is the validator's job.
-public enum SchemaLoader {
+package enum SchemaLoader {
     /// A schema file as read from disk.
-    public struct File: Sendable {
-        public var path: String
-        public var contents: [UInt8]
+    package struct File: Sendable {
+        package var path: String
+        package var contents: [UInt8]
 
-        public init(path: String, contents: [UInt8]) {
+        package init(path: String, contents: [UInt8]) {
             self.path = path
             self.contents = contents
         }
     }
 
-    public static func load(_ files: [File]) throws(GenerationFailed) -> APISchema {
+    package static func load(_ files: [File]) throws(GenerationFailed) -> APISchema {
         var log = DiagnosticLog()
         var schema = APISchema()
         for file in files.sorted(by: { $0.path < $1.path }) {
             load(file, into: &schema, log: &log)
         }
         if log.hasErrors { throw GenerationFailed(diagnostics: log.sorted) }
+        ModelRoles.assign(&schema)
         return schema
     }
 

@@ -2,17 +2,17 @@ import TarlanRuntime
 
 /// The whole API as the schema documents describe it, merged across files.
 /// Dictionaries are keyed by the schema's names; later stages sort them for stable output.
-public struct APISchema: Sendable {
-    public var sections: [String: Section] = [:]
-    public var operations: [String: Operation] = [:]
-    public var models: [String: Model] = [:]
-    public var enums: [String: EnumDefinition] = [:]
-    public var signatureVectors: [String: SignatureVector] = [:]
-    public var callbacks: [String: Callback] = [:]
+package struct APISchema: Sendable {
+    package var sections: [String: Section] = [:]
+    package var operations: [String: Operation] = [:]
+    package var models: [String: Model] = [:]
+    package var enums: [String: EnumDefinition] = [:]
+    package var signatureVectors: [String: SignatureVector] = [:]
+    package var callbacks: [String: Callback] = [:]
     /// File path → where each JSON pointer of that file starts, to place diagnostics on nested values.
     var sourceMaps: [String: [String: JSONSourceLocation]] = [:]
 
-    public init() {}
+    package init() {}
 
     /// The location of `pointer` below `base` in the same file.
     func location(below base: SourceLocation, _ relativePointer: String) -> SourceLocation {
@@ -25,66 +25,60 @@ public struct APISchema: Sendable {
     }
 }
 
-public struct Section: Sendable {
-    public var id: String
-    public var title: String
-    public var swiftPrefix: String
-    public var description: String?
-    public var documentation: String?
+package struct Section: Sendable {
+    package var id: String
+    package var title: String
+    package var swiftPrefix: String
+    package var description: String?
+    package var documentation: String?
     /// Environment name (`production`, `sandbox`) → base URL.
-    public var servers: [String: String]
-    public var signing: SigningRules
-    public var signingNote: String?
-    public var errorCodes: String?
-    public var location: SourceLocation
+    package var servers: [String: String]
+    /// Header, prefix, exclusions and the canonical form (`signing.canonicalForm` in the schema).
+    package var signing: SigningRules
+    package var signingNote: String?
+    package var errorCodes: String?
+    /// Every error format the section's answers may use; each operation lists the ones it documents.
+    package var errorFormats: [ErrorFormat]
+    /// Documented calls the schema deliberately does not model, with the reason.
+    package var unmodelled: [String: UnmodelledOperation]
+    package var location: SourceLocation
 }
 
-public enum HTTPVerb: String, Sendable, CaseIterable {
-    case get = "GET"
-    case post = "POST"
-    case delete = "DELETE"
+/// A call the documentation names but the schema leaves out, and why (so the gap is a decision,
+/// not an oversight, and `check-docs` does not report it as new).
+package struct UnmodelledOperation: Sendable {
+    package var id: String
+    package var method: HTTPMethod
+    package var path: String
+    package var documentation: String?
+    package var reason: String
+    package var location: SourceLocation
 }
 
-public enum RequestPlacement: String, Sendable, CaseIterable {
-    case body
-    case query
-}
 
-/// The four error formats of section 4.6 of the reference.
-public enum ErrorFormatName: String, Sendable, CaseIterable, Comparable {
-    case old
-    case newExpected
-    case newUnexpected
-    case acquiring
-
-    public static func < (lhs: Self, rhs: Self) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
-}
-
-public struct Operation: Sendable {
-    public var id: String
-    public var section: String
-    public var summary: String
-    public var description: String?
-    public var documentation: String?
-    public var method: HTTPVerb
-    public var path: String
+package struct Operation: Sendable {
+    package var id: String
+    package var section: String
+    package var summary: String
+    package var description: String?
+    package var documentation: String?
+    package var method: HTTPMethod
+    package var path: String
     /// Environment name → path, where an environment differs from `path`.
-    public var environmentPaths: [String: String]
-    public var idempotent: Bool
-    public var requestPlacement: RequestPlacement
-    public var requestModel: String
-    public var result: TypeExpression
-    public var resultDescription: String?
-    public var errorFormats: [ErrorFormatName]
-    public var quirks: [String]
-    public var examples: [String: Example]
-    public var location: SourceLocation
+    package var environmentPaths: [String: String]
+    package var idempotent: Bool
+    package var requestPlacement: RequestLocation
+    package var requestModel: String
+    package var result: TypeExpression
+    package var resultDescription: String?
+    package var errorFormats: [ErrorFormat]
+    package var quirks: [String]
+    package var examples: [String: Example]
+    package var location: SourceLocation
 }
 
 /// A field's or result's type.
-public indirect enum TypeExpression: Sendable, Hashable {
+package indirect enum TypeExpression: Sendable, Hashable {
     case string
     case integer
     case number
@@ -92,72 +86,83 @@ public indirect enum TypeExpression: Sendable, Hashable {
     case json
     /// A date-time string (Swift `TarlanTimestamp`).
     case timestamp
+    /// An amount of money: Swift `Decimal`, read from the number's own text, sent as Go's `float64` text.
+    case decimal
+    /// A yes/no value the documentation types inconsistently (Swift `TarlanFlag`, which keeps any value).
+    case flag
     case array(TypeExpression)
     case reference(String)
 }
 
-/// A JSON scalar kind that decoding may tolerate in place of the declared one.
-public enum ScalarKind: String, Sendable, CaseIterable {
-    case string
-    case integer
-    case number
-    case boolean
-}
 
-public struct Field: Sendable {
-    public var name: String
-    public var type: TypeExpression
-    public var required: Bool
-    public var description: String?
-    public var documentedType: String?
-    public var accepts: [ScalarKind]
-    public var aliases: [String]
-    public var quirk: String?
-    public var swiftName: String?
+package struct Field: Sendable {
+    package var name: String
+    package var type: TypeExpression
+    package var required: Bool
+    package var description: String?
+    package var documentedType: String?
+    package var accepts: [JSONScalarKind]
+    package var aliases: [String]
+    package var quirk: String?
+    package var swiftName: String?
     /// Card data: redacted from `description`, `dump`, error snippets and `tarlan` output.
-    public var sensitive: Bool
-    public var location: SourceLocation
+    package var sensitive: Bool
+    /// Whether the Swift property is non-optional: `required`, except in models read leniently.
+    package var requiredInSwift: Bool { required && !inLenientModel }
+    /// Set by ``ModelRoles`` for the fields of a model read leniently.
+    package var inLenientModel = false
+    /// Decimal amounts only: refuse negative values before sending.
+    package var nonNegative: Bool = false
+    /// Decimal amounts only: refuse fractions before sending (the documentation types it Integer).
+    package var wholeNumber: Bool = false
+    package var location: SourceLocation
 }
 
-public struct Model: Sendable {
-    public var name: String
-    public var description: String?
-    public var fields: [String: Field]
-    public var location: SourceLocation
+package struct Model: Sendable {
+    package var name: String
+    package var description: String?
+    package var fields: [String: Field]
+    package var location: SourceLocation
+    /// A callback payload or reachable from one: read leniently once its signature verified, so every
+    /// property is optional in Swift (set by ``ModelRoles``).
+    package var readsLeniently = false
+    /// An operation's request: fields with aliases get a key selector (set by ``ModelRoles``).
+    package var isRequest = false
 
-    /// Fields in a stable order: required ones first (they lead the memberwise init), each group by JSON name.
-    public var sortedFields: [Field] {
-        fields.values.sorted { ($0.required ? 0 : 1, $0.name) < ($1.required ? 0 : 1, $1.name) }
+    /// Fields in a stable order: those required in Swift first (they lead the memberwise init), each
+    /// group by JSON name.
+    package var sortedFields: [Field] {
+        fields.values.sorted { ($0.requiredInSwift ? 0 : 1, $0.name) < ($1.requiredInSwift ? 0 : 1, $1.name) }
     }
 }
 
-public enum EnumRawType: String, Sendable {
+package enum EnumRawType: String, Sendable {
     case string
     case integer
 }
 
-public struct EnumCase: Sendable {
-    public var name: String
+package struct EnumCase: Sendable {
+    package var name: String
     /// Always a `.string` or an integral `.number`, matching the enum's raw type.
-    public var value: JSONValue
-    public var description: String?
-    public var message: String?
-    public var httpStatus: Int?
-    public var quirk: String?
-    public var location: SourceLocation
+    package var value: JSONValue
+    package var description: String?
+    package var message: String?
+    package var httpStatus: Int?
+    package var quirk: String?
+    package var location: SourceLocation
 }
 
-public struct EnumDefinition: Sendable {
-    public var name: String
-    public var description: String?
-    public var documentation: String?
-    public var rawType: EnumRawType
-    public var quirk: String?
-    public var cases: [String: EnumCase]
-    public var location: SourceLocation
+package struct EnumDefinition: Sendable {
+    package var name: String
+    package var description: String?
+    package var documentation: String?
+    package var rawType: EnumRawType
+    package var quirk: String?
+    package var cases: [String: EnumCase]
+    package var location: SourceLocation
 
     /// Cases in documentation order: by value (numerically for integers).
-    public var sortedCases: [EnumCase] {
+    package var sortedCases: [EnumCase] {
         cases.values.sorted { lhs, rhs in
             switch (lhs.value, rhs.value) {
             // Equal values (a schema error) fall back to the name, so diagnostics stay stable.
@@ -169,7 +174,7 @@ public struct EnumDefinition: Sendable {
     }
 }
 
-public enum ExampleKind: String, Sendable {
+package enum ExampleKind: String, Sendable {
     case request
     case response
     /// A callback's payload (may carry `secret` and `signature`).
@@ -179,23 +184,23 @@ public enum ExampleKind: String, Sendable {
 }
 
 /// A request Tarlan sends to the merchant.
-public struct Callback: Sendable {
-    public var id: String
-    public var section: String
-    public var summary: String
-    public var description: String?
-    public var documentation: String?
-    public var method: HTTPVerb
-    public var payloadPlacement: RequestPlacement
-    public var payloadModel: String
-    public var replyModel: String?
-    public var merchantMustAnswer: String?
-    public var quirks: [String]
-    public var examples: [String: Example]
-    public var location: SourceLocation
+package struct Callback: Sendable {
+    package var id: String
+    package var section: String
+    package var summary: String
+    package var description: String?
+    package var documentation: String?
+    package var method: HTTPMethod
+    package var payloadPlacement: RequestLocation
+    package var payloadModel: String
+    package var replyModel: String?
+    package var merchantMustAnswer: String?
+    package var quirks: [String]
+    package var examples: [String: Example]
+    package var location: SourceLocation
 }
 
-public enum Provenance: String, Sendable, CaseIterable {
+package enum Provenance: String, Sendable, CaseIterable {
     case doc
     case docOld = "doc-old"
     case computed
@@ -203,40 +208,43 @@ public enum Provenance: String, Sendable, CaseIterable {
 }
 
 /// What a response example must produce.
-public enum ExpectedOutcome: Sendable, Hashable {
+package enum ExpectedOutcome: Sendable, Hashable {
     case success
-    case apiError(format: ErrorFormatName, code: Int?, message: String)
+    case apiError(format: ErrorFormat, code: Int?, message: String)
 }
 
-public struct Example: Sendable {
-    public var name: String
-    public var kind: ExampleKind
-    public var provenance: Provenance
-    public var description: String?
-    public var quirk: String?
-    public var correction: String?
-    public var asDocumented: String?
-    public var body: JSONValue
-    public var bodyLocation: SourceLocation
+package struct Example: Sendable {
+    package var name: String
+    package var kind: ExampleKind
+    package var provenance: Provenance
+    package var description: String?
+    package var quirk: String?
+    package var correction: String?
+    package var asDocumented: String?
+    package var body: JSONValue
+    package var bodyLocation: SourceLocation
     /// Response examples only.
-    public var httpStatus: Int?
-    public var expect: ExpectedOutcome?
+    package var httpStatus: Int?
+    package var expect: ExpectedOutcome?
     /// Request examples only.
-    public var secret: String?
-    public var canonical: String?
-    public var signature: String?
-    public var location: SourceLocation
+    package var secret: String?
+    package var canonical: String?
+    package var signature: String?
+    package var location: SourceLocation
 }
 
-public struct SignatureVector: Sendable {
-    public var id: String
-    public var section: String
-    public var provenance: Provenance
-    public var description: String?
-    public var input: JSONValue
-    public var secret: String
-    public var canonical: String
-    public var base64: String?
-    public var signature: String
-    public var location: SourceLocation
+package struct SignatureVector: Sendable {
+    package var id: String
+    package var section: String
+    package var provenance: Provenance
+    package var description: String?
+    package var input: JSONValue
+    package var secret: String
+    package var canonical: String
+    package var base64: String?
+    package var signature: String
+    /// The form the vector is computed in; nil: it must hold in every form (an ASCII body with
+    /// integral numbers reads the same in all of them).
+    package var canonicalForm: CanonicalForm?
+    package var location: SourceLocation
 }

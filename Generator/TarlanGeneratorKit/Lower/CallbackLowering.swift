@@ -35,6 +35,7 @@ enum CallbackLowering {
 
     private static func descriptor(_ callback: Callback, _ schema: APISchema) -> Property {
         let section = schema.sections[callback.section].map(ClientLowering.clientName) ?? ""
+        let descriptor = RuntimeDescriptors.callback(callback, schema)
         let initializer = """
             CallbackDescriptor(
                     id: \(SwiftNames.stringLiteral(callback.id)),
@@ -42,7 +43,7 @@ enum CallbackLowering {
                     section: \(section).section,
                     method: .\(callback.method.rawValue.lowercased()),
                     payloadLocation: .\(callback.payloadPlacement.rawValue),
-                    payloadFields: \(CatalogLowering.fieldLines(callback.payloadModel, schema))\(CatalogLowering.sensitiveFields([.reference(callback.payloadModel)], schema))
+                    payloadFields: \(CatalogLowering.fieldLines(descriptor?.payloadFields ?? []))\(CatalogLowering.sensitiveFields(descriptor?.sensitiveFields ?? []))
                 )
             """
         return Property(

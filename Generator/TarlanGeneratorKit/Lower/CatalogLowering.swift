@@ -29,7 +29,9 @@ enum CatalogLowering {
 
     private static func descriptor(_ operation: Operation, _ schema: APISchema) -> Property {
         let section = schema.sections[operation.section].map(ClientLowering.clientName) ?? ""
-        let formats = operation.errorFormats.map { ".\($0.rawValue)" }.joined(separator: ", ")
+        let descriptor = RuntimeDescriptors.operation(operation, schema)
+        let formats = ErrorFormat.allCases.filter { descriptor?.errorFormats.contains($0) == true }
+            .map { ".\($0.rawValue)" }.joined(separator: ", ")
         let documentation = operation.documentation.map(SwiftNames.stringLiteral) ?? "nil"
         let initializer = """
             OperationDescriptor(
@@ -39,10 +41,10 @@ enum CatalogLowering {
                     method: .\(operation.method.rawValue.lowercased()),
                     path: \(SwiftNames.stringLiteral(operation.path)),\(environmentPaths(operation))
                     requestLocation: .\(operation.requestPlacement.rawValue),
-                    requestFields: \(fieldLines(operation.requestModel, schema)),
+                    requestFields: \(fieldLines(descriptor?.requestFields ?? [])),
                     errorFormats: [\(formats)],
                     isIdempotent: \(operation.idempotent),
-                    documentation: \(documentation)\(sensitiveFields([.reference(operation.requestModel), operation.result], schema))
+                    documentation: \(documentation)\(sensitiveFields(descriptor?.sensitiveFields ?? []))
                 )
             """
         return Property(
@@ -51,23 +53,8 @@ enum CatalogLowering {
         )
     }
 
-    /// `,\n sensitiveFields: [...]` when the types reach card data; nothing otherwise.
-    static func sensitiveFields(_ types: [TypeExpression], _ schema: APISchema) -> String {
-        var keys: Set<String> = []
-        var visited: Set<String> = []
-        func visit(_ type: TypeExpression) {
-            switch type {
-            case .array(let items): visit(items)
-            case .reference(let name):
-                guard let model = schema.models[name], visited.insert(name).inserted else { return }
-                for field in model.fields.values {
-                    if field.sensitive { keys.formUnion([field.name] + field.aliases) }
-                    visit(field.type)
-                }
-            default: return
-            }
-        }
-        types.forEach(visit)
+    /// `,\n sensitiveFields: [...]` when there is card data; nothing otherwise.
+    static func sensitiveFields(_ keys: Set<String>) -> String {
         guard !keys.isEmpty else { return "" }
         return ",\n        sensitiveFields: [" + keys.sorted().map(SwiftNames.stringLiteral).joined(separator: ", ") + "]"
     }
@@ -80,28 +67,19 @@ enum CatalogLowering {
         return "\n        environmentPaths: [" + pairs.joined(separator: ", ") + "],"
     }
 
-    /// `RequestField(…)` lines of a request or payload model, indented for a descriptor.
-    static func fieldLines(_ model: String, _ schema: APISchema) -> String {
-        let fields = schema.models[model]?.sortedFields ?? []
+    /// `RequestField(…)` lines, indented for a descriptor.
+    static func fieldLines(_ fields: [RequestField]) -> String {
         guard !fields.isEmpty else { return "[]" }
         let lines = fields.map { field in
-            "            RequestField(name: \(SwiftNames.stringLiteral(field.name)), kind: .\(fieldKind(field.type, schema)), isRequired: \(field.required)),"
+            var arguments = [
+                "name: \(SwiftNames.stringLiteral(field.name))", "kind: .\(field.kind.rawValue)", "isRequired: \(field.isRequired)",
+            ]
+            if !field.aliases.isEmpty {
+                arguments.append("aliases: [" + field.aliases.map(SwiftNames.stringLiteral).joined(separator: ", ") + "]")
+            }
+            return "            RequestField(" + arguments.joined(separator: ", ") + "),"
         }
         return "[\n" + lines.joined(separator: "\n") + "\n        ]"
-    }
-
-    static func fieldKind(_ type: TypeExpression, _ schema: APISchema) -> String {
-        switch type {
-        case .string, .timestamp: return "string"
-        case .integer: return "integer"
-        case .number: return "number"
-        case .boolean: return "boolean"
-        case .json: return "any"
-        case .array: return "array"
-        case .reference(let name):
-            if let definition = schema.enums[name] { return definition.rawType == .integer ? "integer" : "string" }
-            return "object"
-        }
     }
 
     private static func dynamicEntry(_ operation: Operation) -> String {

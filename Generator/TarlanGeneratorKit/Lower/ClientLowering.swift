@@ -24,7 +24,7 @@ enum ClientLowering {
             .property(Property(
                 docs: ["The section's name and signing rules."],
                 modifiers: "public static let", name: "section", type: nil,
-                initializer: sectionExpression(section)
+                initializer: sectionExpression(section, schema)
             )),
             .property(Property(modifiers: "let", name: "core", type: "TarlanClientCore")),
             .function(Function(
@@ -74,23 +74,27 @@ enum ClientLowering {
         )
     }
 
-    private static func sectionExpression(_ section: Section) -> String {
-        let rules = section.signing
+    private static func sectionExpression(_ section: Section, _ schema: APISchema) -> String {
+        let descriptor = RuntimeDescriptors.section(section, schema)
+        let rules = descriptor.signing
         let excluded = "[" + rules.excludedTopLevelFields.map(SwiftNames.stringLiteral).joined(separator: ", ") + "]"
-        let servers = "[" + section.servers.sorted { order($0.key) < order($1.key) }
+        let servers = "[" + descriptor.servers.sorted { order($0.key) < order($1.key) }
             .map { "\(SwiftNames.stringLiteral($0.key)): \(SwiftNames.stringLiteral($0.value))" }
             .joined(separator: ", ") + "]"
+        let codes = descriptor.expectedErrorCodes.sorted().map(String.init).joined(separator: ", ")
+        let expected = codes.isEmpty ? "" : ",\n        expectedErrorCodes: [\(codes)]"
         return """
             TarlanSection(
-                    name: \(SwiftNames.stringLiteral(section.id)),
-                    title: \(SwiftNames.stringLiteral(section.title)),
+                    name: \(SwiftNames.stringLiteral(descriptor.name)),
+                    title: \(SwiftNames.stringLiteral(descriptor.title)),
                     signing: SigningRules(
                         headerName: \(SwiftNames.stringLiteral(rules.headerName)),
                         valuePrefix: \(SwiftNames.stringLiteral(rules.valuePrefix)),
                         excludedTopLevelFields: \(excluded),
-                        excludesEmptyStrings: \(rules.excludesEmptyStrings)
+                        excludesEmptyStrings: \(rules.excludesEmptyStrings),
+                        canonicalForm: .\(rules.canonicalForm.rawValue)
                     ),
-                    servers: \(servers)
+                    servers: \(servers)\(expected)
                 )
             """
     }

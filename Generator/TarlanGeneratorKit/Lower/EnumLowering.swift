@@ -5,11 +5,39 @@ import TarlanRuntime
 enum EnumLowering {
     static func file(_ schema: APISchema) -> SwiftFile {
         let enums = schema.enums.values.sorted { $0.name < $1.name }
-        return SwiftFile(
-            name: "Enums.swift",
-            imports: ["TarlanRuntime"],
-            declarations: enums.flatMap { [.type(declaration($0)), .type(rawRepresentation($0)), .type(jsonConformance($0))] }
+        var declarations: [Declaration] = enums.flatMap {
+            [.type(declaration($0)), .type(rawRepresentation($0)), .type(jsonConformance($0))]
+        }
+        if let accessors = errorCodeAccessors(schema) { declarations.append(.type(accessors)) }
+        return SwiftFile(name: "Enums.swift", imports: ["TarlanRuntime"], declarations: declarations)
+    }
+
+    /// `TarlanAPIError.agwsCode`, `.acquiringCode`: the code through the section's table, nil for another
+    /// section's error and when the body carries no code (never `0`, which would read as success).
+    private static func errorCodeAccessors(_ schema: APISchema) -> TypeDeclaration? {
+        let sections = schema.sections.values.sorted { $0.id < $1.id }.filter { schema.enums[$0.errorCodes ?? ""] != nil }
+        guard !sections.isEmpty else { return nil }
+        return TypeDeclaration(
+            kind: .extension, name: "TarlanAPIError", access: "",
+            members: sections.map { section in
+                let table = section.errorCodes!
+                return .property(Property(
+                    docs: [
+                        "The code as ``\(table)`` when the error comes from a \(section.title) operation; nil for other "
+                            + "sections and when the body carries no code.",
+                    ],
+                    modifiers: "public var", name: errorCodeProperty(section), type: "\(table)?",
+                    getter: [.line("section == \(SwiftNames.stringLiteral(section.id)) ? code.map(\(table).init(rawValue:)) : nil")]
+                ))
+            }
         )
+    }
+
+    /// `agwsCode` for the prefix `AGWS`, `acquiringCode` for `Acquiring`.
+    static func errorCodeProperty(_ section: Section) -> String {
+        let prefix = section.swiftPrefix
+        let lowered = prefix.allSatisfy(\.isUppercase) ? prefix.lowercased() : prefix.prefix(1).lowercased() + prefix.dropFirst()
+        return lowered + "Code"
     }
 
     private static func rawType(_ definition: EnumDefinition) -> String {

@@ -6,7 +6,7 @@ import TarlanRuntime
 /// canonicalised and signed and compared with the fixture; vectors are signed and compared.
 enum FixtureTestLowering {
     static func fixturesFile(_ schema: APISchema) -> SwiftFile {
-        let operations = schema.operations.values.sorted { $0.id < $1.id }.filter { !$0.examples.isEmpty }
+        let operations = schema.operations.values.sorted { $0.id < $1.id }
         let callbacks = schema.callbacks.values.sorted { $0.id < $1.id }.filter { !$0.examples.isEmpty }
         return SwiftFile(
             name: "FixtureTests.swift",
@@ -17,15 +17,83 @@ enum FixtureTestLowering {
 
     private static func testCase(_ operation: Operation, _ schema: APISchema) -> TypeDeclaration {
         let examples = operation.examples.values.sorted { $0.name < $1.name }
+        var members: [Declaration] = examples.map { example in
+            .function(example.kind == .request
+                ? requestTest(example, operation, schema)
+                : responseTest(example, operation, schema))
+        }
+        if let shapes = errorShapesTest(operation, schema) { members.append(.function(shapes)) }
         return TypeDeclaration(
             kind: .finalClass, name: testClassName(operation), access: "",
             conformances: ["XCTestCase"],
-            docs: ["Fixtures of `\(operation.id)` from `\(operation.location.reference)/examples`."],
-            members: examples.map { example in
-                .function(example.kind == .request
-                    ? requestTest(example, operation, schema)
-                    : responseTest(example, operation, schema))
+            docs: ["Fixtures of `\(operation.id)` from `\(operation.location.reference)/examples`, and every error shape of its section."],
+            members: members
+        )
+    }
+
+    // MARK: Error shapes
+
+    /// Every error shape the operation's section knows, each built with a code of the section's table,
+    /// must throw `.api` with that code: no failure reads as success.
+    private static func errorShapesTest(_ operation: Operation, _ schema: APISchema) -> Function? {
+        guard let section = schema.sections[operation.section] else { return nil }
+        let table = section.errorCodes.flatMap { schema.enums[$0] }
+        let cases = table?.sortedCases.filter { ($0.value.numberValue?.int ?? 0) != 0 } ?? []
+        let expected = cases.first { $0.httpStatus == 200 } ?? cases.first
+        let unexpected = cases.first { ($0.httpStatus ?? 0) >= 400 } ?? cases.first
+        func code(_ enumCase: EnumCase?) -> (Int, String, Int?) {
+            (enumCase?.value.numberValue?.int ?? 999, enumCase?.message ?? "error", enumCase?.httpStatus)
+        }
+        var shapes: [(status: Int, body: JSONValue, code: Int)] = []
+        for format in section.errorFormats {
+            switch format {
+            case .old:
+                let (value, message, _) = code(expected)
+                shapes.append((200, ["status": false, "status_code": .number(JSONNumber(value)), "message": .string(message), "result": [:]], value))
+            case .newUnexpected, .acquiring:
+                let (value, message, status) = code(unexpected)
+                let body: JSONValue = ["status": false, "status_code": .number(JSONNumber(value)), "message": .string(message), "result": [:]]
+                shapes.append((status ?? 400, body, value))
+            case .newExpected:
+                let (value, message, _) = code(expected)
+                let result: JSONValue = ["error_code": .number(JSONNumber(value)), "message": .string(message), "data": [:], "additional_data": [:]]
+                shapes.append((200, ["status": true, "status_code": 0, "message": "Success", "result": result], value))
+            case .oldTree:
+                let (value, message, _) = code(expected)
+                shapes.append((200, ["result": ["error_code": .number(JSONNumber(value)), "message": .string(message), "data": .null]], value))
             }
+        }
+        let result = SwiftTypes.name(of: operation.result)
+        let descriptor = "TarlanOperations.\(operation.id)"
+        var checks: [CodeLine] = [
+            .block("guard case .api(let apiError) = error as? TarlanError else", [
+                .line("return XCTFail(\"expected an API error, got \\(error)\")")
+            ]),
+            .line("XCTAssertEqual(apiError.code, shape.code)"),
+            .line("XCTAssertTrue(\(descriptor).errorFormats.contains(apiError.format), \"\\(apiError.format)\")"),
+        ]
+        if let table {
+            checks.append(.line(
+                "XCTAssertEqual(apiError.\(EnumLowering.errorCodeProperty(section)), \(table.name)(rawValue: shape.code))"))
+        }
+        for other in schema.sections.values.sorted(by: { $0.id < $1.id }) where other.id != section.id && other.errorCodes != nil {
+            checks.append(.line("XCTAssertNil(apiError.\(EnumLowering.errorCodeProperty(other)))"))
+        }
+        return Function(
+            docs: ["Every error shape of the \(section.id) section (\(section.errorFormats.map(\.rawValue).joined(separator: ", "))) throws `.api`."],
+            head: "func testEveryErrorShapeOfTheSectionThrows", tail: " throws",
+            body: [
+                .wrapped(
+                    open: "let shapes: [(status: Int, body: String, code: Int)] = [",
+                    shapes.map { .line("(\($0.status), \(SwiftNames.rawStringLiteral(CanonicalJSON.string($0.body))), \($0.code)),") },
+                    close: "]"),
+                .block("for shape in shapes", [
+                    .line("let response = HTTPResponse(statusCode: shape.status, body: Data(shape.body.utf8))"),
+                    .wrapped(
+                        open: "XCTAssertThrowsError(try ResponseInterpreter.decode(\(result).self, for: \(descriptor), from: response), shape.body) { error in",
+                        checks, close: "}"),
+                ]),
+            ]
         )
     }
 
@@ -42,12 +110,150 @@ enum FixtureTestLowering {
 
     private static func testCase(_ callback: Callback, _ schema: APISchema) -> TypeDeclaration {
         let examples = callback.examples.values.sorted { $0.name < $1.name }
+        var members: [Declaration] = examples.map { .function(callbackTest($0, callback, schema)) }
+        if let signed = examples.first(where: { $0.kind == .payload && $0.secret != nil }) {
+            members += shapeTests(signed, callback, schema).map { .function($0) }
+        }
         return TypeDeclaration(
             kind: .finalClass, name: testClassName(callback), access: "",
             conformances: ["XCTestCase"],
             docs: ["Fixtures of the `\(callback.id)` callback from `\(callback.location.reference)/examples`."],
-            members: examples.map { .function(callbackTest($0, callback, schema)) }
+            members: members
         )
+    }
+
+    // MARK: Callback shapes
+
+    /// A correctly signed callback is never refused for its shape: without a documented-required field,
+    /// with a value of another plausible kind, with unknown fields, with an unreadable value. A missing,
+    /// empty or wrong signature always is.
+    private static func shapeTests(_ example: Example, _ callback: Callback, _ schema: APISchema) -> [Function] {
+        guard let secret = example.secret, let members = example.body.objectValue,
+            let model = schema.models[callback.payloadModel],
+            let client = schema.sections[callback.section].map(ClientLowering.clientName)
+        else { return [] }
+        let isQuery = callback.payloadPlacement == .query
+        let payload = callback.payloadModel
+        let fields = model.sortedFields
+        // Each documented-required field, with the keys it may arrive under.
+        let required = fields.filter(\.required).map { field in
+            "(\(SwiftNames.stringLiteral(field.name)), [" + ([field.name] + field.aliases).map(SwiftNames.stringLiteral).joined(separator: ", ") + "])"
+        }
+        // Each scalar the example sends, as another kind a drifting server could plausibly send.
+        var drifts: [String] = []
+        for key in members.keys.sorted() {
+            guard let drifted = drift(members[key]!) else { continue }
+            drifts.append("(\(SwiftNames.stringLiteral(key)), \(SwiftTypes.jsonExpression(drifted)))")
+        }
+        let scalarKeys = fields.filter { field in
+            switch field.type {
+            case .string, .integer, .number, .decimal, .boolean, .timestamp: members[field.name] != nil
+            default: false
+            }
+        }.map { SwiftNames.stringLiteral($0.name) }
+        let verify: [CodeLine]
+        if isQuery {
+            verify = [
+                .line("let query = RequestBuilder.queryString(object)"),
+                .line("let url = URL(string: \"https://merchant.example/callback?\" + query)!"),
+                .line("let typed = QueryTyping.object(from: url, fields: TarlanCallbacks.\(callback.id).payloadFields)"),
+                .line("let header = Signer.headerValue(for: typed, secret: secret, rules: \(client).section.signing)"),
+                .line("return try WebhookVerifier(secret: secret).\(callback.id)(url: url, signatureHeader: header)"),
+            ]
+        } else {
+            verify = [
+                .line("let header = Signer.headerValue(for: .object(object), secret: secret, rules: \(client).section.signing)"),
+                .line("let body = Data(CanonicalJSON.encode(.object(object)))"),
+                .line("return try WebhookVerifier(secret: secret).\(callback.id)(body: body, signatureHeader: header)"),
+            ]
+        }
+        var body: [CodeLine] = [
+            .line("let secret = TarlanSecret(\(SwiftNames.stringLiteral(secret)))"),
+            .line("let example = try XCTUnwrap(try JSONParser.parse(Array(\(SwiftNames.rawStringLiteral(CanonicalJSON.string(example.body))).utf8)).objectValue)"),
+            .block("func verify(_ object: [String: JSONValue]) throws -> VerifiedCallback<\(payload)>", verify),
+            .line("let original = try verify(example)"),
+            .line("XCTAssertTrue(original.isComplete)"),
+        ]
+        if !required.isEmpty {
+            body.append(.wrapped(open: "let required: [(String, [String])] = [", required.map { .line($0 + ",") }, close: "]"))
+            body.append(.block("for (name, keys) in required", [
+                .line("var absent = example"),
+                .line("keys.forEach { absent[$0] = nil }"),
+                .line("XCTAssertEqual(try verify(absent).missingFields, [name], \"without \\(name)\")"),
+            ] + (isQuery ? [] : [
+                .line("var null = example"),
+                .line("keys.forEach { null[$0] = nil }"),
+                .line("null[name] = .null"),
+                .line("XCTAssertEqual(try verify(null).missingFields, [name], \"\\(name) null\")"),
+            ])))
+        }
+        if !isQuery {
+            if !drifts.isEmpty {
+                body.append(.wrapped(open: "let drifts: [(String, JSONValue)] = [", drifts.map { .line($0 + ",") }, close: "]"))
+                body.append(.block("for (key, value) in drifts", [
+                    .line("var drifted = example"),
+                    .line("drifted[key] = value"),
+                    .line("let verified = try verify(drifted)"),
+                    .line("XCTAssertEqual(verified.payload, original.payload, \"\\(key) as \\(value)\")"),
+                    .line("XCTAssertEqual(verified.unreadableFields, [], key)"),
+                ]))
+            }
+            if !scalarKeys.isEmpty {
+                body.append(.block("for key in [\(scalarKeys.joined(separator: ", "))]", [
+                    .line("var odd = example"),
+                    .line("odd[key] = [\"unexpected\": [1, \"shape\"]]"),
+                    .line("let verified = try verify(odd)"),
+                    .line("XCTAssertEqual(verified.unreadableFields, [key], key)"),
+                    .line("XCTAssertEqual(verified.fields[key], odd[key], \"the value that arrived is kept\")"),
+                ]))
+            }
+            body += [
+                .line("var extended = example"),
+                .line("extended[\"undocumented_field\"] = [\"nested\": [1, \"x\", nil]]"),
+                .line("let verified = try verify(extended)"),
+                .line("XCTAssertEqual(verified.payload, original.payload)"),
+                .line("XCTAssertEqual(verified.fields[\"undocumented_field\"], [\"nested\": [1, \"x\", nil]])"),
+            ]
+        }
+        let input = isQuery ? "url: URL(string: \"https://merchant.example/callback?\" + RequestBuilder.queryString(example))!"
+            : "body: Data(CanonicalJSON.encode(.object(example)))"
+        let refusals: [CodeLine] = [
+            .line("let secret = TarlanSecret(\(SwiftNames.stringLiteral(secret)))"),
+            .line("let example = try XCTUnwrap(try JSONParser.parse(Array(\(SwiftNames.rawStringLiteral(CanonicalJSON.string(example.body))).utf8)).objectValue)"),
+            .line("let verifier = WebhookVerifier(secret: secret)"),
+            .block("for header in [nil, \"\", \"  \"] as [String?]", [
+                .wrapped(open: "XCTAssertThrowsError(try verifier.\(callback.id)(\(input), signatureHeader: header)) { error in", [
+                    .line("XCTAssertEqual(error as? WebhookError, .missingSignature)")
+                ], close: "}")
+            ]),
+            .line("let foreign = Signer.headerValue(for: [\"other\": \"body\"], secret: secret, rules: \(client).section.signing)"),
+            .wrapped(open: "XCTAssertThrowsError(try verifier.\(callback.id)(\(input), signatureHeader: foreign)) { error in", [
+                .line("XCTAssertEqual(error as? WebhookError, .invalidSignature)")
+            ], close: "}"),
+            .line("let wrongSecret = WebhookVerifier(secret: \"not-the-secret\")"),
+            .line("let header = Signer.headerValue(for: .object(example), secret: secret, rules: \(client).section.signing)"),
+            .wrapped(open: "XCTAssertThrowsError(try wrongSecret.\(callback.id)(\(input), signatureHeader: header)) { error in", [
+                .line("XCTAssertEqual(error as? WebhookError, .invalidSignature)")
+            ], close: "}"),
+        ]
+        return [
+            Function(
+                docs: ["A signed payload is never refused for its shape: missing, drifted, unknown and unreadable fields are data."],
+                head: "func testASignedPayloadIsNeverRefusedForItsShape", tail: " throws", body: body),
+            Function(
+                docs: ["A missing, empty, foreign or wrongly keyed signature is always refused."],
+                head: "func testABadSignatureIsAlwaysRefused", tail: " throws", body: refusals),
+        ]
+    }
+
+    /// The same scalar as another JSON kind a drifting server could send, when it still reads back the same.
+    private static func drift(_ value: JSONValue) -> JSONValue? {
+        switch value {
+        case .number(let number): return .string(number.text)
+        case .string(let text): return JSONNumber(text: text).map(JSONValue.number)
+        case .bool(let flag): return .string(flag ? "true" : "false")
+        default: return nil
+        }
     }
 
     private static func callbackTest(_ example: Example, _ callback: Callback, _ schema: APISchema) -> Function {
@@ -137,13 +343,13 @@ enum FixtureTestLowering {
             return [.line("XCTAssertNil(\(path))")]
         case .model(_, let fields):
             var lines: [CodeLine] = []
-            for (field, fieldValue) in fields {
+            for (field, fieldValue, _) in fields {
                 let member = "\(path)\(link).\(SwiftNames.escaped(SwiftNames.property(for: field)))"
                 guard let fieldValue else {
-                    if !field.required { lines.append(.line("XCTAssertNil(\(member))")) }
+                    if !field.requiredInSwift { lines.append(.line("XCTAssertNil(\(member))")) }
                     continue
                 }
-                lines += assert(fieldValue, at: member, isOptional: !field.required, schema)
+                lines += assert(fieldValue, at: member, isOptional: !field.requiredInSwift, schema)
             }
             return lines
         case .array(let elements):
@@ -207,19 +413,26 @@ enum FixtureTestLowering {
 
     private static func vectorTest(_ vector: SignatureVector, _ schema: APISchema) -> Function {
         let client = schema.sections[vector.section].map(ClientLowering.clientName) ?? "AGWSClient"
-        var body: [CodeLine] = [
-            .line("let input = try JSONParser.parse(Array(\(SwiftNames.rawStringLiteral(CanonicalJSON.string(vector.input))).utf8))"),
-            .line("let rules = \(client).section.signing"),
-            .line("let bytes = Signer.signingBytes(input, rules: rules)"),
-            .line("XCTAssertEqual(String(decoding: bytes, as: UTF8.self), \(SwiftNames.rawStringLiteral(vector.canonical)))"),
+        let secret = "TarlanSecret(\(SwiftNames.stringLiteral(vector.secret)))"
+        // A vector without a form holds in every form: switching the section's form keeps it valid.
+        let forms = (vector.canonicalForm.map { [$0] } ?? CanonicalForm.allCases).map { ".\($0.rawValue)" }
+        var checks: [CodeLine] = [
+            .line("let bytes = Signer.signingBytes(input, rules: rules, form: form)"),
+            .line("XCTAssertEqual(String(decoding: bytes, as: UTF8.self), \(SwiftNames.rawStringLiteral(vector.canonical)), \"\\(form)\")"),
         ]
         if let base64 = vector.base64 {
-            body.append(.line("XCTAssertEqual(Data(bytes).base64EncodedString(), \(SwiftNames.stringLiteral(base64)))"))
+            checks.append(.line("XCTAssertEqual(Data(bytes).base64EncodedString(), \(SwiftNames.stringLiteral(base64)))"))
         }
-        body.append(.line("let signature = Signer.signature(for: input, secret: TarlanSecret(\(SwiftNames.stringLiteral(vector.secret))), rules: rules)"))
-        body.append(.line("XCTAssertEqual(signature, \(SwiftNames.stringLiteral(vector.signature)))"))
-        let header = "\(SwiftNames.stringLiteral(vector.signature))"
-        body.append(.line("XCTAssertTrue(Signer.verify(headerValue: \(header), body: input, secret: TarlanSecret(\(SwiftNames.stringLiteral(vector.secret))), rules: rules))"))
+        checks += [
+            .line("let signature = Signer.signature(for: input, secret: \(secret), rules: rules, form: form)"),
+            .line("XCTAssertEqual(signature, \(SwiftNames.stringLiteral(vector.signature)), \"\\(form)\")"),
+            .line("XCTAssertTrue(Signer.verify(headerValue: signature, body: input, secret: \(secret), rules: rules, form: form))"),
+        ]
+        let body: [CodeLine] = [
+            .line("let input = try JSONParser.parse(Array(\(SwiftNames.rawStringLiteral(CanonicalJSON.string(vector.input))).utf8))"),
+            .line("let rules = \(client).section.signing"),
+            .block("for form: CanonicalForm in [\(forms.joined(separator: ", "))]", checks),
+        ]
         return Function(
             docs: [(vector.description ?? vector.id) + " (\(vector.provenance.rawValue))."],
             head: "func \(testMethodName(vector.id))", tail: " throws", body: body

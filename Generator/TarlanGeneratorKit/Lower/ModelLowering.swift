@@ -38,8 +38,12 @@ enum ModelLowering {
 
     static func declaration(_ model: Model, usedBy: [String]) -> TypeDeclaration {
         let fields = model.sortedFields
+        let selectors = keySelectorFields(model)
         var members: [Declaration] = fields.map { .property(property($0)) }
-        members.append(.function(memberwiseInit(fields)))
+        for field in selectors {
+            members.append(.property(keySelectorProperty(field)))
+        }
+        members.append(.function(memberwiseInit(fields, selectors: selectors)))
         members.append(.function(Function(
             head: "public init", parameters: ["from decoder: any Decoder"], tail: " throws",
             body: [.line("self = try JSONCoding.decode(Self.self, from: decoder)")]
@@ -48,6 +52,7 @@ enum ModelLowering {
             head: "public func encode", parameters: ["to encoder: any Encoder"], tail: " throws",
             body: [.line("try JSONCoding.encode(self, to: encoder)")]
         )))
+        members += selectors.map { .type(keySelectorType($0)) }
         return TypeDeclaration(
             kind: .struct, name: model.name,
             conformances: ["Codable", "Hashable", "Sendable"],
@@ -65,6 +70,11 @@ enum ModelLowering {
             decoding.append("Also decoded from a JSON \(field.accepts.map(\.rawValue).joined(separator: " or ")).")
         }
         if field.sensitive { decoding.append("Card data: redacted from `description`, `dump` and logs.") }
+        if field.required && !field.requiredInSwift {
+            decoding.append(
+                "Documented as required, yet nil when a signed callback arrives without it "
+                    + "(listed in ``VerifiedCallback/missingFields``).")
+        }
         let note = ([field.documentedType.map { "Documented as `\($0)`." }, field.quirk].compactMap { $0 })
         let docs = DocText.paragraphs([
             DocText.lines(field.description),
@@ -77,16 +87,60 @@ enum ModelLowering {
         )
     }
 
-    private static func memberwiseInit(_ fields: [Field]) -> Function {
-        let parameters = fields.map { field in
+    private static func memberwiseInit(_ fields: [Field], selectors: [Field]) -> Function {
+        var parameters = fields.map { field in
             let name = SwiftNames.property(for: field)
-            return "\(parameter(name).declaration): \(SwiftTypes.propertyType(of: field))" + (field.required ? "" : " = nil")
+            return "\(parameter(name).declaration): \(SwiftTypes.propertyType(of: field))" + (field.requiredInSwift ? "" : " = nil")
         }
-        let body = fields.map { field -> CodeLine in
+        var body = fields.map { field -> CodeLine in
             let name = SwiftNames.property(for: field)
             return .line("self.\(SwiftNames.escaped(name)) = \(parameter(name).reference)")
         }
+        for field in selectors {
+            let name = keySelectorName(field)
+            parameters.append("\(name): \(keySelectorTypeName(field)) = .\(keyCaseName(field.name))")
+            body.append(.line("self.\(name) = \(name)"))
+        }
         return Function(head: "public init", parameters: parameters, body: body)
+    }
+
+    // MARK: Key selectors
+
+    /// The aliased fields of a request model: the documentation sends them under more than one key,
+    /// so the caller may choose (the field's own name by default).
+    static func keySelectorFields(_ model: Model) -> [Field] {
+        model.isRequest ? model.sortedFields.filter { !$0.aliases.isEmpty } : []
+    }
+
+    static func keySelectorName(_ field: Field) -> String { SwiftNames.property(for: field) + "Key" }
+
+    static func keySelectorTypeName(_ field: Field) -> String {
+        let name = SwiftNames.property(for: field)
+        return name.prefix(1).uppercased() + name.dropFirst() + "Key"
+    }
+
+    static func keyCaseName(_ key: String) -> String { SwiftNames.escaped(SwiftNames.lowerCamelCase(key)) }
+
+    private static func keySelectorProperty(_ field: Field) -> Property {
+        Property(
+            docs: ["The JSON key ``\(SwiftNames.property(for: field))`` is sent under: `\(field.name)` unless you choose another."],
+            modifiers: "public var", name: keySelectorName(field), type: keySelectorTypeName(field)
+        )
+    }
+
+    private static func keySelectorType(_ field: Field) -> TypeDeclaration {
+        let keys = [field.name] + field.aliases
+        return TypeDeclaration(
+            kind: .enum, name: keySelectorTypeName(field),
+            conformances: ["String", "CaseIterable", "Hashable", "Sendable"],
+            docs: ["The keys the documentation uses for `\(field.name)`."],
+            members: keys.map { key in
+                .enumCase(EnumCaseDeclaration(
+                    docs: [key == field.name ? "`\(key)`, the field table's name (the default)." : "`\(key)`."],
+                    name: keyCaseName(key) + " = " + SwiftNames.stringLiteral(key)
+                ))
+            }
+        )
     }
 
     /// A memberwise parameter: labelled like the property, but a parameter named `self` would
@@ -131,13 +185,25 @@ enum ModelLowering {
         ]
         for field in fields {
             let read = readExpression(field)
-            let value = field.required ? "try object.require(\(read.expression), \(SwiftNames.stringLiteral(field.name)))"
+            let value = field.requiredInSwift ? "try object.require(\(read.expression), \(SwiftNames.stringLiteral(field.name)))"
                 : (read.throws ? "try " : "") + read.expression
             reading.append(.line("self.\(SwiftNames.escaped(SwiftNames.property(for: field))) = \(value)"))
         }
+        let selectors = keySelectorFields(model)
+        for field in selectors {
+            let aliases = "[" + field.aliases.map(SwiftNames.stringLiteral).joined(separator: ", ") + "]"
+            let found = "object.key(\(SwiftNames.stringLiteral(field.name)), aliases: \(aliases))"
+            reading.append(.line(
+                "self.\(keySelectorName(field)) = \(found).flatMap(\(keySelectorTypeName(field)).init(rawValue:)) ?? .\(keyCaseName(field.name))"))
+        }
         var writing: [CodeLine] = [.line("var object = JSONObjectWriter(capacity: \(fields.count))")]
         for field in fields {
-            let call = "object.set(\(SwiftNames.stringLiteral(field.name)), self.\(SwiftNames.escaped(SwiftNames.property(for: field))))"
+            let key = selectors.contains { $0.name == field.name }
+                ? "self.\(keySelectorName(field)).rawValue" : SwiftNames.stringLiteral(field.name)
+            var arguments = [key, "self." + SwiftNames.escaped(SwiftNames.property(for: field))]
+            let rules = [field.nonNegative ? ".nonNegative" : nil, field.wholeNumber ? ".wholeNumber" : nil].compactMap { $0 }
+            if !rules.isEmpty { arguments.append("rules: [" + rules.joined(separator: ", ") + "]") }
+            let call = "object.set(" + arguments.joined(separator: ", ") + ")"
             writing.append(.line((writeThrows(field.type) ? "try " : "") + call))
         }
         writing.append(.line("return object.value"))
@@ -172,6 +238,8 @@ enum ModelLowering {
         case .boolean: return (call("bool"), true)
         case .json: return (call("json"), false)
         case .timestamp: return (call("timestamp"), true)
+        case .decimal: return (call("decimal"), true)
+        case .flag: return (call("flag"), false)
         case .array(let items): return (call("array", ["\(SwiftTypes.name(of: items)).self"]), true)
         case .reference(let name): return (call("value", ["\(name).self"]), true)
         }
@@ -181,8 +249,8 @@ enum ModelLowering {
     /// enums and arrays go through the generic, throwing overload).
     static func writeThrows(_ type: TypeExpression) -> Bool {
         switch type {
-        case .string, .integer, .boolean, .json, .timestamp: false
-        case .number, .array, .reference: true
+        case .string, .integer, .boolean, .json, .timestamp, .flag: false
+        case .number, .decimal, .array, .reference: true
         }
     }
 }

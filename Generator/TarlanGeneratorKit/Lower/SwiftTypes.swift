@@ -10,20 +10,29 @@ enum SwiftTypes {
         case .boolean: "Bool"
         case .json: "JSONValue"
         case .timestamp: "TarlanTimestamp"
+        case .decimal: "Decimal"
+        case .flag: "TarlanFlag"
         case .array(let items): "[\(name(of: items))]"
         case .reference(let name): name
         }
     }
 
-    /// The property type of a field: optional unless the field is required.
+    /// The property type of a field: optional unless the field is required in Swift.
     static func propertyType(of field: Field) -> String {
-        name(of: field.type) + (field.required ? "" : "?")
+        name(of: field.type) + (field.requiredInSwift ? "" : "?")
     }
 
     /// A Swift literal for a number the way `Double` literals accept it.
     static func doubleLiteral(_ value: Double) -> String {
         let text = GoFloat.format(value)
         return text
+    }
+
+    /// A `Decimal` with exactly these digits: an integer literal, or parsed from its text (a float
+    /// literal would pass through `Double`).
+    static func decimalLiteral(_ text: String) -> String {
+        if let integer = Int(text) { return String(integer) }
+        return "Decimal(string: \(SwiftNames.stringLiteral(text)))!"
     }
 
     /// An explicit `JSONValue` expression: explicit cases type-check fast, even when nested.
@@ -53,13 +62,22 @@ enum SwiftTypes {
         case .boolean(let flag): return String(flag)
         case .json(let json): return "JSONValue" + jsonExpression(json)
         case .timestamp(let text): return "TarlanTimestamp(\(SwiftNames.stringLiteral(text)))"
+        case .decimal(let text): return decimalLiteral(text)
+        case .flag(let raw): return raw.boolValue.map(String.init) ?? "TarlanFlag(rawValue: \(jsonExpression(raw)))"
         case .enumValue(let enumName, let raw): return enumCaseExpression(enumName, raw, schema: schema)
         case .array(let elements):
             return "[" + elements.map { expression(of: $0, schema: schema) }.joined(separator: ", ") + "]"
         case .model(let name, let fields):
-            let arguments = fields.compactMap { field, value -> String? in
+            var arguments = fields.compactMap { field, value, _ -> String? in
                 guard let value else { return nil }
                 return "\(SwiftNames.property(for: field)): \(expression(of: value, schema: schema))"
+            }
+            // A request sent under another documented key says so through its key selector.
+            if let model = schema.models[name] {
+                let selectors = ModelLowering.keySelectorFields(model)
+                for (field, _, key) in fields where key != nil && key != field.name && selectors.contains(where: { $0.name == field.name }) {
+                    arguments.append("\(ModelLowering.keySelectorName(field)): .\(ModelLowering.keyCaseName(key!))")
+                }
             }
             return "\(name)(" + arguments.joined(separator: ", ") + ")"
         }

@@ -1,10 +1,10 @@
 import TarlanRuntime
 
 /// The OpenAPI export of a run: the document's text and the schema's warnings.
-public struct OpenAPIOutput: Sendable {
+package struct OpenAPIOutput: Sendable {
     /// The OpenAPI 3.1.0 document, pretty-printed with sorted keys, ending with one newline.
-    public var text: String
-    public var warnings: [Diagnostic]
+    package var text: String
+    package var warnings: [Diagnostic]
 }
 
 /// `APISchema` → an OpenAPI 3.1.0 document (`tarlan-generator openapi`), for Swagger UI, Postman
@@ -14,25 +14,25 @@ public struct OpenAPIOutput: Sendable {
 /// sorted keys, and `info.version` is a fingerprint of the rest of the document. What OpenAPI cannot
 /// express (per-request signatures, key aliases, open enums, error bodies under HTTP 200) is stated
 /// in descriptions and, where a tool could use it, in `x-tarlan-*` extensions.
-public enum OpenAPIExport {
-    public static let openAPIVersion = "3.1.0"
-    public static let title = "Tarlanpayments API (TarlanKit schema)"
+package enum OpenAPIExport {
+    package static let openAPIVersion = "3.1.0"
+    package static let title = "Tarlanpayments API (TarlanKit schema)"
 
     /// load → validate → export. A schema that fails validation fails the export the same way
     /// `generate` fails, with located diagnostics.
-    public static func run(_ files: [SchemaLoader.File]) throws(GenerationFailed) -> OpenAPIOutput {
+    package static func run(_ files: [SchemaLoader.File]) throws(GenerationFailed) -> OpenAPIOutput {
         let schema = try SchemaLoader.load(files)
         let warnings = try SchemaValidator.validate(schema)
         return OpenAPIOutput(text: text(schema), warnings: warnings)
     }
 
     /// The document as text: pretty-printed, keys sorted, one trailing newline.
-    public static func text(_ schema: APISchema) -> String {
+    package static func text(_ schema: APISchema) -> String {
         JSONPrettyPrinter.string(document(schema)) + "\n"
     }
 
     /// The whole schema as an OpenAPI 3.1.0 document.
-    public static func document(_ schema: APISchema) -> JSONValue {
+    package static func document(_ schema: APISchema) -> JSONValue {
         let names = OpenAPINames(schema)
         let sections = schema.sections.values.sorted { $0.id < $1.id }
         var document: [String: JSONValue] = [

@@ -53,7 +53,7 @@ enum OpenAPIPaths {
             operation.idempotent
                 ? "**Idempotent:** safe to retry."
                 : "**Not idempotent:** a retry may repeat the effect (e.g. a payment); TarlanKit never retries it.",
-            OpenAPIText.bullets("Error formats", operation.errorFormats.sorted().map(formatDescription)),
+            OpenAPIText.bullets("Error formats", operation.errorFormats.map(formatDescription)),
             OpenAPIText.bullets("Paths that OpenAPI cannot express", unexpressed.sorted { $0.key < $1.key }.map {
                 "In \($0.key) the path is \(OpenAPIText.code($0.value)); OpenAPI paths cannot vary per server, so the "
                     + "\($0.key) server is not listed for this path."
@@ -68,7 +68,7 @@ enum OpenAPIPaths {
             "security": [[scheme: []]],
             "responses": responses(operation, schema, names: names),
             "x-tarlan-idempotent": .bool(operation.idempotent),
-            "x-tarlan-error-formats": .array(operation.errorFormats.sorted().map { .string($0.rawValue) }),
+            "x-tarlan-error-formats": .array(operation.errorFormats.map { .string($0.rawValue) }),
             "x-tarlan-source": .string(operation.location.reference),
         ]
         if let description {
@@ -92,7 +92,7 @@ enum OpenAPIPaths {
         return object
     }
 
-    private static func formatDescription(_ format: ErrorFormatName) -> String {
+    private static func formatDescription(_ format: ErrorFormat) -> String {
         switch format {
         case .old:
             "`old`: `{\"status\": false, \"status_code\": N, \"message\": \"…\", \"result\": {}}` with any HTTP status, "
@@ -100,6 +100,9 @@ enum OpenAPIPaths {
         case .newExpected:
             "`newExpected`: HTTP 200 with `status: true` and the error in `result.error_code` / `result.message`; "
                 + "an alternative of the 200 response."
+        case .oldTree:
+            "`oldTree`: the old page tree's answer without the envelope, the error in `result.error_code` / "
+                + "`result.message`; an alternative of the 200 response."
         case .newUnexpected:
             "`newUnexpected`: the `status: false` body with HTTP 4xx/5xx."
         case .acquiring:
@@ -197,7 +200,7 @@ enum OpenAPIPaths {
                 ]) ?? "Success."
             } else {
                 media["schema"] = errorEnvelope
-                let formats = operation.errorFormats.filter { $0 != .newExpected }.sorted().map { "`\($0.rawValue)`" }
+                let formats: [String] = operation.errorFormats.filter { $0 != .newExpected && $0 != .oldTree }.map { "`\($0.rawValue)`" }
                 let codes = (tableCodes[status] ?? []).map { item in
                     OpenAPIText.code(item.value) + (item.message.map { " \($0)" } ?? "")
                 }

@@ -36,6 +36,9 @@ enum OpenAPISchemas {
         // Any JSON value: the empty schema.
         case .json: [:]
         case .timestamp: ["type": "string", "format": "date-time"]
+        case .decimal: ["type": "number"]
+        // Documented as a string, sent as a boolean, read from either (and from 1/0).
+        case .flag: ["type": ["boolean", "string", "integer"]]
         case .array(let items): ["type": "array", "items": .object(schema(items))]
         case .reference(let name): ["$ref": .string("#/components/schemas/" + name)]
         }
@@ -43,7 +46,7 @@ enum OpenAPISchemas {
 
     /// The schema of a type that decoding also accepts as other JSON scalars: a `type` array for a
     /// scalar type, otherwise an `anyOf` of the type and the tolerated scalars.
-    static func schema(_ type: TypeExpression, accepting accepts: [ScalarKind]) -> [String: JSONValue] {
+    static func schema(_ type: TypeExpression, accepting accepts: [JSONScalarKind]) -> [String: JSONValue] {
         let base = schema(type)
         guard !accepts.isEmpty else { return base }
         if case .string(let declared)? = base["type"], base["$ref"] == nil {

@@ -1,12 +1,12 @@
 /// What the generator produces: the module's sources or its fixture tests.
-public enum GenerationMode: String, Sendable, CaseIterable {
+package enum GenerationMode: String, Sendable, CaseIterable {
     case library
     case tests
 }
 
 /// The fixed list of files each mode writes. The build plugin declares the same list.
-public enum OutputLayout {
-    public static func fileNames(for mode: GenerationMode) -> [String] {
+package enum OutputLayout {
+    package static func fileNames(for mode: GenerationMode) -> [String] {
         switch mode {
         case .library: ["Callbacks.swift", "Clients.swift", "Enums.swift", "Examples.swift", "Models.swift", "Operations.swift"]
         case .tests: ["FixtureTests.swift", "SignatureVectorTests.swift"]
@@ -15,14 +15,14 @@ public enum OutputLayout {
 }
 
 /// The result of a run: rendered files by name, and the warnings found on the way.
-public struct GeneratedOutput: Sendable {
-    public var files: [String: String]
-    public var warnings: [Diagnostic]
+package struct GeneratedOutput: Sendable {
+    package var files: [String: String]
+    package var warnings: [Diagnostic]
 }
 
 /// load → validate → lower → render. Pure: bytes in, text out; writing is `OutputWriter`'s job.
-public enum GeneratorPipeline {
-    public static func run(_ files: [SchemaLoader.File], mode: GenerationMode) throws(GenerationFailed) -> GeneratedOutput {
+package enum GeneratorPipeline {
+    package static func run(_ files: [SchemaLoader.File], mode: GenerationMode) throws(GenerationFailed) -> GeneratedOutput {
         let schema = try SchemaLoader.load(files)
         let warnings = try SchemaValidator.validate(schema)
         let swiftFiles = lower(schema, mode: mode)

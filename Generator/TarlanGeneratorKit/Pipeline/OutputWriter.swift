@@ -10,10 +10,10 @@ import Darwin
 /// A file is rewritten only when its bytes change (nothing downstream recompiles for an identical
 /// regeneration), each write goes to a temporary file that is then renamed over the old one, and
 /// a failed run removes the outputs so no stale code survives a broken schema.
-public enum OutputWriter {
+package enum OutputWriter {
     /// Returns the names of the files whose contents changed.
     @discardableResult
-    public static func write(_ files: [String: String], to directory: URL) throws -> [String] {
+    package static func write(_ files: [String: String], to directory: URL) throws -> [String] {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         var changed: [String] = []
         for name in files.keys.sorted() {
@@ -33,7 +33,7 @@ public enum OutputWriter {
     }
 
     /// Removes the outputs of `mode` (after a failed run).
-    public static func removeOutputs(_ names: [String], in directory: URL) {
+    package static func removeOutputs(_ names: [String], in directory: URL) {
         for name in names {
             try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
         }

@@ -9,10 +9,14 @@ indirect enum TypedValue: Sendable {
     case boolean(Bool)
     case json(JSONValue)
     case timestamp(String)
+    /// An amount, by its exact decimal text.
+    case decimal(String)
+    case flag(JSONValue)
     case enumValue(enumName: String, raw: JSONValue)
     case array([TypedValue])
-    /// Fields in schema order, each with the value the example gave it (nil: absent).
-    case model(name: String, fields: [(field: Field, value: TypedValue?)])
+    /// Fields in schema order, each with the value the example gave it (nil: absent) and the key it
+    /// arrived under (an alias, or the field's name).
+    case model(name: String, fields: [(field: Field, value: TypedValue?, key: String?)])
 }
 
 /// Reads example JSON against a type the way the runtime's lenient decoding does,
@@ -33,7 +37,7 @@ struct ExampleInterpreter {
 
     var hasErrors: Bool { issues.contains { $0.severity == .error } }
 
-    mutating func read(_ value: JSONValue, as type: TypeExpression, accepts: [ScalarKind] = [], at pointer: String)
+    mutating func read(_ value: JSONValue, as type: TypeExpression, accepts: [JSONScalarKind] = [], at pointer: String)
         -> TypedValue?
     {
         switch type {
@@ -47,6 +51,13 @@ struct ExampleInterpreter {
                 warn(pointer, "\"\(text)\" is not an RFC 3339 date-time; TarlanTimestamp keeps it, with a nil date")
             }
             return .timestamp(text)
+        case .flag:
+            return .flag(value)
+        case .decimal:
+            guard let amount = value.readDecimal(accepting: JSONScalarKinds(accepts)) else {
+                return fail(pointer, "expected \(Self.describe(type, accepts)), found \(value.jsonTypeName)")
+            }
+            return .decimal(amount.description)
         case .string, .integer, .number, .boolean:
             if let scalar = Self.coerce(value, to: type, accepts: accepts) { return scalar }
             return fail(pointer, "expected \(Self.describe(type, accepts)), found \(value.jsonTypeName)")
@@ -94,7 +105,7 @@ struct ExampleInterpreter {
         for key in members.keys.sorted() where byKey[key] == nil {
             warn(JSONPointer.append(pointer, key), "field \"\(key)\" is not in \(model.name); decoding ignores it")
         }
-        var typedFields: [(field: Field, value: TypedValue?)] = []
+        var typedFields: [(field: Field, value: TypedValue?, key: String?)] = []
         for field in model.sortedFields {
             let present = ([field.name] + field.aliases).filter { members[$0] != nil }
             if present.count > 1 {
@@ -105,25 +116,25 @@ struct ExampleInterpreter {
                 if field.required {
                     _ = fail(pointer, "required field \"\(field.name)\" of \(model.name) is missing")
                 }
-                typedFields.append((field, nil))
+                typedFields.append((field, nil, nil))
                 continue
             }
             if member.isNull {
                 if field.required {
                     _ = fail(JSONPointer.append(pointer, key), "required field \"\(field.name)\" is null")
                 }
-                typedFields.append((field, .null))
+                typedFields.append((field, .null, key))
                 continue
             }
             let typed = read(member, as: field.type, accepts: field.accepts, at: JSONPointer.append(pointer, key))
-            typedFields.append((field, typed))
+            typedFields.append((field, typed, key))
         }
         return .model(name: model.name, fields: typedFields)
     }
 
     /// The runtime's own conversions (`JSONValue.read…`), so the generator's check of an example and
     /// the generated reader can never disagree.
-    static func coerce(_ value: JSONValue, to type: TypeExpression, accepts: [ScalarKind]) -> TypedValue? {
+    static func coerce(_ value: JSONValue, to type: TypeExpression, accepts: [JSONScalarKind]) -> TypedValue? {
         let kinds = JSONScalarKinds(accepts)
         switch type {
         case .string: return value.readString(accepting: kinds).map(TypedValue.string)
@@ -134,7 +145,7 @@ struct ExampleInterpreter {
         }
     }
 
-    private static func describe(_ type: TypeExpression, _ accepts: [ScalarKind]) -> String {
+    private static func describe(_ type: TypeExpression, _ accepts: [JSONScalarKind]) -> String {
         let names = [TypeExpressionName.of(type)] + accepts.map(\.rawValue)
         return names.joined(separator: " or ")
     }
@@ -158,22 +169,11 @@ enum TypeExpressionName {
         case .boolean: "boolean"
         case .json: "json"
         case .timestamp: "timestamp"
+        case .decimal: "decimal"
+        case .flag: "flag"
         case .array(let items): "array of \(of(items))"
         case .reference(let name): name
         }
     }
 }
 
-extension JSONScalarKinds {
-    init(_ kinds: [ScalarKind]) {
-        self = []
-        for kind in kinds {
-            switch kind {
-            case .string: insert(.string)
-            case .integer: insert(.integer)
-            case .number: insert(.number)
-            case .boolean: insert(.boolean)
-            }
-        }
-    }
-}

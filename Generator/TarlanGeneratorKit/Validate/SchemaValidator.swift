@@ -3,9 +3,9 @@ import TarlanRuntime
 
 /// Validate stage: checks what the loader cannot see in one entity at a time —
 /// references, names, examples against their models, and every signature.
-public enum SchemaValidator {
+package enum SchemaValidator {
     /// Returns the warnings; throws with every diagnostic when there is an error.
-    public static func validate(_ schema: APISchema) throws(GenerationFailed) -> [Diagnostic] {
+    package static func validate(_ schema: APISchema) throws(GenerationFailed) -> [Diagnostic] {
         var log = DiagnosticLog()
         for section in schema.sections.values.sorted(by: { $0.id < $1.id }) {
             checkSection(section, schema, &log)
@@ -40,6 +40,12 @@ public enum SchemaValidator {
                 log.error("server \"\(name)\" must be an https:// URL with a host and no path, found \"\(server)\"", at: section.location)
                 continue
             }
+        }
+        if section.errorFormats.isEmpty {
+            log.error("errorFormats must list at least one format", at: section.location)
+        }
+        for unmodelled in section.unmodelled.values.sorted(by: { $0.id < $1.id }) where !unmodelled.path.hasPrefix("/") {
+            log.error("path must start with \"/\", found \"\(unmodelled.path)\"", at: unmodelled.location)
         }
         if let codes = section.errorCodes {
             if let definition = schema.enums[codes] {
@@ -185,6 +191,15 @@ public enum SchemaValidator {
         if operation.errorFormats.isEmpty {
             log.error("errorFormats must list at least one format", at: location)
         }
+        for format in operation.errorFormats where !section.errorFormats.contains(format) {
+            log.error("error format \(format.rawValue) is not one of section \"\(section.id)\"'s errorFormats", at: location)
+        }
+        if section.errorFormats.contains(.newExpected) && !operation.errorFormats.contains(.newExpected) {
+            log.error(
+                "errorFormats must list newExpected, as section \"\(section.id)\" does: an error inside result "
+                    + "(a non-zero result.error_code) would otherwise read as a success",
+                at: location)
+        }
         switch (operation.method, operation.requestPlacement) {
         case (.get, .body): log.error("a GET operation takes its request \"in\": \"query\"", at: location)
         case (.post, .query): log.error("a POST operation takes its request \"in\": \"body\"", at: location)
@@ -218,7 +233,7 @@ public enum SchemaValidator {
 
     private static func isQueryScalar(_ type: TypeExpression, _ schema: APISchema) -> Bool {
         switch type {
-        case .string, .integer, .number, .boolean, .timestamp: true
+        case .string, .integer, .number, .boolean, .timestamp, .decimal, .flag: true
         case .reference(let name): schema.enums[name] != nil
         case .json, .array: false
         }
@@ -308,25 +323,41 @@ public enum SchemaValidator {
             return
         }
         var interpreter = ExampleInterpreter(schema: schema)
-        for (key, type) in [("status", TypeExpression.boolean), ("status_code", .integer), ("message", .string)] {
-            if let value = envelope[key] { _ = interpreter.read(value, as: type, at: "/\(key)") }
-        }
         for key in envelope.keys.sorted() where !["status", "status_code", "message", "result"].contains(key) {
             log.warning("\"\(key)\" is not part of the response envelope", at: schema.location(below: example.bodyLocation, "/\(key)"))
         }
-        switch expect {
-        case .success:
-            if let result = envelope["result"] {
-                _ = interpreter.read(result, as: operation.result, at: "/result")
-            } else {
-                log.error("a success example needs a \"result\"", at: example.bodyLocation)
+        if case .apiError(let format, _, _) = expect, !operation.errorFormats.contains(format) {
+            log.error("expects the \(format.rawValue) error format, which the operation's errorFormats do not list", at: example.location)
+        }
+        // The runtime's own interpreter decides what the example means; the expectation must agree.
+        if let descriptor = RuntimeDescriptors.operation(operation, schema) {
+            let response = HTTPResponse(statusCode: status, body: Data(CanonicalJSON.encode(example.body)))
+            let outcome: ExpectedOutcome
+            do {
+                _ = try ResponseInterpreter.result(of: response, for: descriptor)
+                outcome = .success
+            } catch .api(let error) {
+                outcome = .apiError(format: error.format, code: error.code, message: error.message)
+            } catch {
+                log.error("the runtime refuses this example: \(error)", at: example.location)
+                return
             }
-        case .apiError(let format, _, _):
-            if !operation.errorFormats.contains(format) {
-                log.error("expects the \(format.rawValue) error format, which the operation's errorFormats do not list", at: example.location)
+            if outcome != expect {
+                log.error("the runtime reads this example as \(describe(outcome)), but it expects \(describe(expect))", at: example.location)
             }
         }
+        if expect == .success, let result = envelope["result"] {
+            _ = interpreter.read(result, as: operation.result, at: "/result")
+        }
         report(interpreter, example, schema, &log)
+    }
+
+    private static func describe(_ outcome: ExpectedOutcome) -> String {
+        switch outcome {
+        case .success: "a success"
+        case .apiError(let format, let code, let message):
+            "an API error \(code.map(String.init) ?? "(no code)") \"\(message)\" (\(format.rawValue) format)"
+        }
     }
 
     private static func checkCorrection(_ example: Example, _ log: inout DiagnosticLog) {
@@ -360,27 +391,35 @@ public enum SchemaValidator {
             log.error("signature vector refers to unknown section \"\(vector.section)\"", at: vector.location)
             return
         }
-        checkSignature(
-            input: vector.input, secret: vector.secret, canonical: vector.canonical, base64: vector.base64,
-            signature: vector.signature, rules: section.signing, at: vector.location, &log
-        )
+        // A vector without a form must hold in every form, so switching a section's form keeps it valid.
+        for form in vector.canonicalForm.map({ [$0] }) ?? CanonicalForm.allCases {
+            checkSignature(
+                input: vector.input, secret: vector.secret, canonical: vector.canonical, base64: vector.base64,
+                signature: vector.signature, rules: section.signing, form: form,
+                formNote: vector.canonicalForm == nil ? " in the \(form.rawValue) form (name the vector's canonicalForm if it holds in one form only)" : "",
+                at: vector.location, &log
+            )
+        }
     }
 
     private static func checkSignature(
         input: JSONValue, secret: String, canonical: String?, base64: String?, signature: String,
-        rules: SigningRules, at location: SourceLocation, _ log: inout DiagnosticLog
+        rules: SigningRules, form: CanonicalForm? = nil, formNote: String = "", at location: SourceLocation,
+        _ log: inout DiagnosticLog
     ) {
-        let bytes = Signer.signingBytes(input, rules: rules)
+        let bytes = Signer.signingBytes(input, rules: rules, form: form)
         let actualCanonical = String(decoding: bytes, as: UTF8.self)
         if let canonical, actualCanonical != canonical {
-            log.error("canonical JSON does not match: the schema says \(canonical), the signer produces \(actualCanonical)", at: location)
+            log.error(
+                "canonical JSON does not match\(formNote): the schema says \(canonical), the signer produces \(actualCanonical)",
+                at: location)
         }
         if let base64, base64 != Data(bytes).base64EncodedString() {
-            log.error("base64 does not match the canonical JSON", at: location)
+            log.error("base64 does not match the canonical JSON\(formNote)", at: location)
         }
-        let actual = Signer.signature(for: input, secret: TarlanSecret(secret), rules: rules)
+        let actual = Signer.signature(for: input, secret: TarlanSecret(secret), rules: rules, form: form)
         if actual != signature {
-            log.error("signature does not verify: expected \(signature), computed \(actual)", at: location)
+            log.error("signature does not verify\(formNote): expected \(signature), computed \(actual)", at: location)
         }
     }
 }

@@ -5,12 +5,18 @@ public struct TarlanSection: Sendable, Hashable {
     public var signing: SigningRules
     /// Environment name (`production`, `sandbox`) → base URL.
     public var servers: [String: String]
+    /// Codes the section's error table lists as expected errors (HTTP 200 in the new format):
+    /// arriving with `status: false`, they can only be in the old format.
+    public var expectedErrorCodes: Set<Int>
 
-    public init(name: String, title: String, signing: SigningRules, servers: [String: String]) {
+    public init(
+        name: String, title: String, signing: SigningRules, servers: [String: String], expectedErrorCodes: Set<Int> = []
+    ) {
         self.name = name
         self.title = title
         self.signing = signing
         self.servers = servers
+        self.expectedErrorCodes = expectedErrorCodes
     }
 }
 
@@ -18,6 +24,9 @@ public struct TarlanSection: Sendable, Hashable {
 public enum ErrorFormat: String, Sendable, Hashable, CaseIterable {
     /// `status: false` with `status_code` and `message`, on any HTTP status.
     case old
+    /// The old page tree's answer without the envelope: the error in `result.error_code` and
+    /// `result.message` (AGWS `/test/check`, `/test/cash-in`, `/test/status`).
+    case oldTree
     /// HTTP 200, `status: true`, the error in `result.error_code` and `result.message`.
     case newExpected
     /// The old body with HTTP 4xx/5xx.
@@ -27,7 +36,7 @@ public enum ErrorFormat: String, Sendable, Hashable, CaseIterable {
 }
 
 /// Where an operation's request goes.
-public enum RequestLocation: String, Sendable, Hashable {
+public enum RequestLocation: String, Sendable, Hashable, CaseIterable {
     case body
     /// Query parameters, signed as a JSON object typed by the request model.
     case query
@@ -42,11 +51,14 @@ public struct RequestField: Sendable, Hashable {
     public var name: String
     public var kind: Kind
     public var isRequired: Bool
+    /// Other keys the field is sent or received under (`encrypted_card_id` for `card_token`).
+    public var aliases: [String]
 
-    public init(name: String, kind: Kind, isRequired: Bool) {
+    public init(name: String, kind: Kind, isRequired: Bool, aliases: [String] = []) {
         self.name = name
         self.kind = kind
         self.isRequired = isRequired
+        self.aliases = aliases
     }
 }
 

@@ -50,7 +50,9 @@ public enum RequestBuilder {
         case .body:
             headers["Content-Type"] = "application/json"
             // Canonical JSON once: the signed bytes are the body unless the section left fields out.
-            body = Data(Signer.signsWholeObject(fields, rules: rules) ? signedBytes : CanonicalJSON.encode(json))
+            body = Data(
+                Signer.signsWholeObject(fields, rules: rules)
+                    ? signedBytes : CanonicalJSON.encode(json, form: rules.canonicalForm))
         case .query:
             if !fields.isEmpty { urlText += "?" + queryString(fields) }
         }

@@ -176,6 +176,11 @@ package struct JSONObjectReader {
         }
     }
 
+    /// Which of `key` and `aliases` the value arrived under (nil when none did).
+    package func key(_ key: String, aliases: [String]) -> String? {
+        find(key, aliases)?.key
+    }
+
     /// Any JSON value, as it arrived.
     package func json(_ key: String, aliases: [String] = []) -> JSONValue? {
         find(key, aliases)?.value

@@ -1,6 +1,11 @@
 import Foundation
 
-/// JSON scalar kinds a value may arrive as in place of its documented one (the schema's `accepts`).
+/// A JSON scalar kind a value may arrive as in place of its documented one (the schema's `accepts`).
+package enum JSONScalarKind: String, Sendable, Hashable, CaseIterable {
+    case string, integer, number, boolean
+}
+
+/// A set of ``JSONScalarKind``s, as the readers take it.
 package struct JSONScalarKinds: OptionSet, Sendable, Hashable {
     package let rawValue: UInt8
 
@@ -14,6 +19,18 @@ package struct JSONScalarKinds: OptionSet, Sendable, Hashable {
     package static let boolean = JSONScalarKinds(rawValue: 1 << 3)
     /// Everything a drifting server could plausibly send: what a verified callback is read with.
     package static let all: JSONScalarKinds = [.string, .integer, .number, .boolean]
+
+    package init(_ kinds: some Sequence<JSONScalarKind>) {
+        self = []
+        for kind in kinds {
+            switch kind {
+            case .string: insert(.string)
+            case .integer: insert(.integer)
+            case .number: insert(.number)
+            case .boolean: insert(.boolean)
+            }
+        }
+    }
 }
 
 /// The one set of rules for reading a JSON scalar as a Swift value, tolerating the kinds in `accepting`.

@@ -26,9 +26,15 @@ public enum TarlanError: Error, Sendable, Hashable, CustomStringConvertible {
 }
 
 /// An error the API reported, with its code, message and the format it came in.
+///
+/// The section's code table reads the code typed: `error.agwsCode` (``AGWSErrorCode``) or
+/// `error.acquiringCode` (``AcquiringErrorCode``), nil when the body carries no code.
 public struct TarlanAPIError: Sendable, Hashable, CustomStringConvertible {
     public var operationID: String
-    /// `status_code` (old, unexpected, Acquiring) or `result.error_code` (new expected); nil if absent.
+    /// The API section of the operation (`agws`, `acquiring`), whose code table applies.
+    public var section: String
+    /// `status_code` (old, unexpected, Acquiring) or `result.error_code` (new expected, old tree);
+    /// nil when the body carries none, never a made-up 0.
     public var code: Int?
     public var message: String
     public var format: ErrorFormat
@@ -36,8 +42,12 @@ public struct TarlanAPIError: Sendable, Hashable, CustomStringConvertible {
     /// The rest of the error body (`result`), for the rare caller that needs it.
     public var details: JSONValue?
 
-    public init(operationID: String, code: Int?, message: String, format: ErrorFormat, httpStatus: Int, details: JSONValue?) {
+    public init(
+        operationID: String, section: String, code: Int?, message: String, format: ErrorFormat, httpStatus: Int,
+        details: JSONValue?
+    ) {
         self.operationID = operationID
+        self.section = section
         self.code = code
         self.message = message
         self.format = format

@@ -1,6 +1,6 @@
 import Foundation
 
-public enum HTTPMethod: String, Sendable, Hashable {
+public enum HTTPMethod: String, Sendable, Hashable, CaseIterable {
     case get = "GET"
     case post = "POST"
     case delete = "DELETE"

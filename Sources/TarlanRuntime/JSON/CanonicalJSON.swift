@@ -1,5 +1,6 @@
 /// JSON laid out exactly as Go's `json.Marshal` writes a value that was decoded into
-/// `map[string]interface{}`: the bytes Tarlan's servers sign.
+/// `map[string]interface{}`: the `go` canonical form, the default signed bytes (the documentation
+/// does not say which form the servers use; see ``CanonicalForm``), and the text TarlanKit prints.
 ///
 /// That means: compact; object keys sorted by their UTF-8 bytes at every level; numbers as
 /// `GoFloat` spells a `float64`; `"`, `\` and control characters escaped (`\n`, `\r`, `\t`, the
@@ -19,6 +20,17 @@ public enum CanonicalJSON {
 
     public static func string(_ value: JSONValue) -> String {
         String(decoding: encode(value), as: UTF8.self)
+    }
+
+    /// `value` in `form`. `keyOrder` (the parser's locations) keeps nested keys in the order they
+    /// arrived where the form does not sort them (``CanonicalForm/phpSample``).
+    public static func encode(
+        _ value: JSONValue, form: CanonicalForm, keyOrder: [String: JSONSourceLocation]? = nil
+    ) -> [UInt8] {
+        switch form {
+        case .go: encode(value)
+        case .phpSample: PHPSampleJSON.encode(value, keyOrder: keyOrder)
+        }
     }
 
     private static func write(_ value: JSONValue, into out: inout [UInt8]) {

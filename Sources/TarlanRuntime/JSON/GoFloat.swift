@@ -23,7 +23,7 @@ public enum GoFloat {
     ///
     /// Swift's `description` already yields the shortest digits that round-trip (as Go's
     /// `strconv` does), so this only re-reads them out of its "1.25e-07" / "100.0" layout.
-    private static func shortestDigits(of magnitude: Double) -> (digits: [UInt8], pointPosition: Int) {
+    static func shortestDigits(of magnitude: Double) -> (digits: [UInt8], pointPosition: Int) {
         let text = magnitude.description.utf8
         let exponentMarker = text.firstIndex(of: UInt8(ascii: "e"))
         let exponent = exponentMarker.map { Int(String(decoding: text[text.index(after: $0)...], as: UTF8.self)) ?? 0 } ?? 0

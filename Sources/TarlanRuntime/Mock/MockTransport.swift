@@ -135,12 +135,15 @@ public struct MockTransport: HTTPTransport {
             fields = QueryTyping.object(from: request.url, fields: operation.requestFields).objectValue ?? [:]
         }
         for field in operation.requestFields {
-            guard let value = fields[field.name], !value.isNull else {
+            // The field may come under its name or one of the keys the documentation also uses.
+            guard let (key, value) = ([field.name] + field.aliases).lazy
+                .compactMap({ key in fields[key].flatMap { $0.isNull ? nil : (key, $0) } }).first
+            else {
                 if field.isRequired { return .failure(Rejection(message: "mock: required field \"\(field.name)\" is missing")) }
                 continue
             }
             if !QueryTyping.fits(value, field.kind) {
-                return .failure(Rejection(message: "mock: \"\(field.name)\" must be \(field.kind.rawValue), found \(value.jsonTypeName)"))
+                return .failure(Rejection(message: "mock: \"\(key)\" must be \(field.kind.rawValue), found \(value.jsonTypeName)"))
             }
         }
         return .success(.object(fields))

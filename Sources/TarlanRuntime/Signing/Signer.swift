@@ -1,10 +1,10 @@
 import Foundation
 
-/// Tarlan request and callback signatures.
+/// Tarlan request and callback signatures: `hex(sha256(base64(canonical(body)) + secret))`.
 ///
-/// The server decodes the body into a generic Go map, drops the excluded fields, re-marshals it
-/// (`CanonicalJSON`), base64-encodes that, appends the secret and takes SHA-256:
-/// `hex(sha256(base64(canonical(body)) + secret))`. We reproduce exactly those steps.
+/// The signed object is the body without the section's excluded fields, serialised in the section's
+/// ``CanonicalForm``. The documentation describes the steps but not the server's serialiser, so the
+/// form is the schema's decision (reference §2.3), and the body on the wire is that same text.
 public enum Signer {
     /// The object that is signed: the body minus excluded top-level fields and top-level ""
     /// values. Non-object bodies are signed as they are.
@@ -20,13 +20,17 @@ public enum Signer {
     }
 
     /// The canonical JSON of `signedObject`: the exact bytes the signature covers.
-    public static func signingBytes(_ body: JSONValue, rules: SigningRules) -> [UInt8] {
-        CanonicalJSON.encode(signedObject(body, rules: rules))
+    public static func signingBytes(
+        _ body: JSONValue, rules: SigningRules, form: CanonicalForm? = nil, keyOrder: [String: JSONSourceLocation]? = nil
+    ) -> [UInt8] {
+        CanonicalJSON.encode(signedObject(body, rules: rules), form: form ?? rules.canonicalForm, keyOrder: keyOrder)
     }
 
     /// Lowercase hex of SHA-256(base64(signingBytes) + secret), both as UTF-8.
-    public static func signature(for body: JSONValue, secret: TarlanSecret, rules: SigningRules) -> String {
-        signature(signingBytes: signingBytes(body, rules: rules), secret: secret)
+    public static func signature(
+        for body: JSONValue, secret: TarlanSecret, rules: SigningRules, form: CanonicalForm? = nil
+    ) -> String {
+        signature(signingBytes: signingBytes(body, rules: rules, form: form), secret: secret)
     }
 
     /// The signature of bytes `signingBytes` already produced (so a caller that needs both encodes once).
@@ -49,7 +53,10 @@ public enum Signer {
     /// Constant-time check of a received header value (prefix optional and matched
     /// case-insensitively, hex compared case-insensitively, surrounding spaces ignored, length
     /// mismatch → false). Always false for an empty secret, which anyone could sign with.
-    public static func verify(headerValue: String, body: JSONValue, secret: TarlanSecret, rules: SigningRules) -> Bool {
+    public static func verify(
+        headerValue: String, body: JSONValue, secret: TarlanSecret, rules: SigningRules, form: CanonicalForm? = nil,
+        keyOrder: [String: JSONSourceLocation]? = nil
+    ) -> Bool {
         guard !secret.isEmpty else { return false }
         var received = headerValue.utf8.map(asciiLowercased)
         while received.last == UInt8(ascii: " ") || received.last == UInt8(ascii: "\t") { received.removeLast() }
@@ -58,7 +65,8 @@ public enum Signer {
         if !prefix.isEmpty, received.starts(with: prefix) {
             received.removeFirst(prefix.count)
         }
-        let expected = Array(signature(for: body, secret: secret, rules: rules).utf8)
+        let signed = signingBytes(body, rules: rules, form: form, keyOrder: keyOrder)
+        let expected = Array(signature(signingBytes: signed, secret: secret).utf8)
         return ConstantTime.equals(received, expected)
     }
 

@@ -11,13 +11,28 @@ public struct SigningRules: Sendable, Hashable {
     public var excludedTopLevelFields: [String]
     /// Whether top-level "" values are left out of the signed object.
     public var excludesEmptyStrings: Bool
+    /// How the signed object is serialised before hashing (and on the wire).
+    public var canonicalForm: CanonicalForm
 
     public init(
-        headerName: String, valuePrefix: String, excludedTopLevelFields: [String], excludesEmptyStrings: Bool
+        headerName: String, valuePrefix: String, excludedTopLevelFields: [String], excludesEmptyStrings: Bool,
+        canonicalForm: CanonicalForm = .go
     ) {
         self.headerName = headerName
         self.valuePrefix = valuePrefix
         self.excludedTopLevelFields = excludedTopLevelFields
         self.excludesEmptyStrings = excludesEmptyStrings
+        self.canonicalForm = canonicalForm
     }
+}
+
+/// The JSON text a signature is computed over. The documentation's samples disagree (reference §2.3),
+/// so each section names its form in the schema.
+public enum CanonicalForm: String, Sendable, Hashable, CaseIterable {
+    /// Go's `encoding/json` after decoding into `map[string]interface{}`: keys sorted at every level,
+    /// `<`, `>`, `&` escaped, other non-ASCII raw, numbers as `float64` (see ``CanonicalJSON``).
+    case go
+    /// The Acquiring signature page's PHP sample: `ksort` of the top level, then `json_encode` with
+    /// `JSON_UNESCAPED_SLASHES`: non-ASCII as `\uXXXX`, `<`, `>`, `&`, `/` raw, PHP's numbers.
+    case phpSample
 }

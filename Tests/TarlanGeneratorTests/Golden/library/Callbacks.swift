@@ -13,9 +13,9 @@ public enum TarlanCallbacks {
         method: .post,
         payloadLocation: .body,
         payloadFields: [
+            RequestField(name: "comment", kind: .string, isRequired: false),
             RequestField(name: "payment_id", kind: .integer, isRequired: true),
             RequestField(name: "status", kind: .string, isRequired: true),
-            RequestField(name: "comment", kind: .string, isRequired: false),
         ]
     )
 

@@ -51,7 +51,8 @@ public struct AlphaClient: Sendable {
             headerName: "X-Signature",
             valuePrefix: "",
             excludedTopLevelFields: ["additional_data"],
-            excludesEmptyStrings: true
+            excludesEmptyStrings: true,
+            canonicalForm: .go
         ),
         servers: ["production": "https://alpha.example.com", "sandbox": "https://sandbox.alpha.example.com"]
     )
@@ -143,7 +144,8 @@ public struct BetaClient: Sendable {
             headerName: "Authorization",
             valuePrefix: "Bearer ",
             excludedTopLevelFields: [],
-            excludesEmptyStrings: false
+            excludesEmptyStrings: false,
+            canonicalForm: .phpSample
         ),
         servers: ["production": "https://beta.example.com"]
     )

@@ -103,3 +103,10 @@ extension PaymentStatus: JSONReadable, JSONWritable {
         rawValue.json()
     }
 }
+
+extension TarlanAPIError {
+    /// The code as ``AlphaErrorCode`` when the error comes from a Alpha payments operation; nil for other sections and when the body carries no code.
+    public var alphaCode: AlphaErrorCode? {
+        section == "alpha" ? code.map(AlphaErrorCode.init(rawValue:)) : nil
+    }
+}

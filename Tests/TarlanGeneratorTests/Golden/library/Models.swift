@@ -367,19 +367,19 @@ extension PaymentItem: JSONReadable, JSONWritable {
 ///
 /// - Remark: Generated from `beta.json#/models/PaymentNotice`.
 public struct PaymentNotice: Codable, Hashable, Sendable {
-    /// JSON key: `payment_id`.
-    public var paymentID: Int
-
-    /// JSON key: `status`.
-    public var status: PaymentStatus
-
     /// JSON key: `comment`.
     public var comment: String?
 
-    public init(paymentID: Int, status: PaymentStatus, comment: String? = nil) {
+    /// JSON key: `payment_id`. Documented as required, yet nil when a signed callback arrives without it (listed in ``VerifiedCallback/missingFields``).
+    public var paymentID: Int?
+
+    /// JSON key: `status`. Documented as required, yet nil when a signed callback arrives without it (listed in ``VerifiedCallback/missingFields``).
+    public var status: PaymentStatus?
+
+    public init(comment: String? = nil, paymentID: Int? = nil, status: PaymentStatus? = nil) {
+        self.comment = comment
         self.paymentID = paymentID
         self.status = status
-        self.comment = comment
     }
 
     public init(from decoder: any Decoder) throws {
@@ -394,16 +394,16 @@ public struct PaymentNotice: Codable, Hashable, Sendable {
 extension PaymentNotice: JSONReadable, JSONWritable {
     package init(json: JSONValue, context: JSONReadContext) throws(JSONReadError) {
         let object = try JSONObjectReader(json, model: "PaymentNotice", context: context)
-        self.paymentID = try object.require(object.int("payment_id"), "payment_id")
-        self.status = try object.require(object.value(PaymentStatus.self, "status"), "status")
         self.comment = try object.string("comment")
+        self.paymentID = try object.int("payment_id")
+        self.status = try object.value(PaymentStatus.self, "status")
     }
 
     package func json() throws(JSONWriteError) -> JSONValue {
         var object = JSONObjectWriter(capacity: 3)
+        object.set("comment", self.comment)
         object.set("payment_id", self.paymentID)
         try object.set("status", self.status)
-        object.set("comment", self.comment)
         return object.value
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 import TarlanPayments
 import XCTest
 
-/// Fixtures of `createPayment` from `alpha.json#/operations/createPayment/examples`.
+/// Fixtures of `createPayment` from `alpha.json#/operations/createPayment/examples`, and every error shape of its section.
 final class CreatePaymentFixtureTests: XCTestCase {
     /// Unknown account (doc-old). The documentation's JSON was invalid and is corrected here.
     func testAccountNotFound() throws {
@@ -60,9 +60,30 @@ final class CreatePaymentFixtureTests: XCTestCase {
         XCTAssertEqual(result?.tags?[0], "first")
         XCTAssertEqual(result?.tags?[1], "vip")
     }
+
+    /// Every error shape of the alpha section (old, oldTree, newExpected, newUnexpected) throws `.api`.
+    func testEveryErrorShapeOfTheSectionThrows() throws {
+        let shapes: [(status: Int, body: String, code: Int)] = [
+            (200, #"{"message":"invalid signature","result":{},"status":false,"status_code":1003}"#, 1003),
+            (200, #"{"result":{"data":null,"error_code":1003,"message":"invalid signature"}}"#, 1003),
+            (200, #"{"message":"Success","result":{"additional_data":{},"data":{},"error_code":1003,"message":"invalid signature"},"status":true,"status_code":0}"#, 1003),
+            (401, #"{"message":"invalid signature","result":{},"status":false,"status_code":1003}"#, 1003),
+        ]
+        for shape in shapes {
+            let response = HTTPResponse(statusCode: shape.status, body: Data(shape.body.utf8))
+            XCTAssertThrowsError(try ResponseInterpreter.decode(Payment.self, for: TarlanOperations.createPayment, from: response), shape.body) { error in
+                guard case .api(let apiError) = error as? TarlanError else {
+                    return XCTFail("expected an API error, got \(error)")
+                }
+                XCTAssertEqual(apiError.code, shape.code)
+                XCTAssertTrue(TarlanOperations.createPayment.errorFormats.contains(apiError.format), "\(apiError.format)")
+                XCTAssertEqual(apiError.alphaCode, AlphaErrorCode(rawValue: shape.code))
+            }
+        }
+    }
 }
 
-/// Fixtures of `getBalance` from `beta.json#/operations/getBalance/examples`.
+/// Fixtures of `getBalance` from `beta.json#/operations/getBalance/examples`, and every error shape of its section.
 final class GetBalanceFixtureTests: XCTestCase {
     /// Request (computed).
     func testRequest() throws {
@@ -88,6 +109,24 @@ final class GetBalanceFixtureTests: XCTestCase {
         XCTAssertEqual(result?.available, 1200.75)
         XCTAssertEqual(result?.currency, "KZT")
     }
+
+    /// Every error shape of the beta section (acquiring) throws `.api`.
+    func testEveryErrorShapeOfTheSectionThrows() throws {
+        let shapes: [(status: Int, body: String, code: Int)] = [
+            (400, #"{"message":"error","result":{},"status":false,"status_code":999}"#, 999),
+        ]
+        for shape in shapes {
+            let response = HTTPResponse(statusCode: shape.status, body: Data(shape.body.utf8))
+            XCTAssertThrowsError(try ResponseInterpreter.decode(Balance.self, for: TarlanOperations.getBalance, from: response), shape.body) { error in
+                guard case .api(let apiError) = error as? TarlanError else {
+                    return XCTFail("expected an API error, got \(error)")
+                }
+                XCTAssertEqual(apiError.code, shape.code)
+                XCTAssertTrue(TarlanOperations.getBalance.errorFormats.contains(apiError.format), "\(apiError.format)")
+                XCTAssertNil(apiError.alphaCode)
+            }
+        }
+    }
 }
 
 /// Fixtures of the `paymentNotice` callback from `beta.json#/callbacks/paymentNotice/examples`.
@@ -98,10 +137,80 @@ final class PaymentNoticeCallbackFixtureTests: XCTestCase {
         let verifier = WebhookVerifier(secret: TarlanSecret("12345"))
         let verified = try verifier.paymentNotice(body: body, signatureHeader: "Bearer c818e2b14d34e6ff314e55d8d6d3056ff2b850287009b8c91f2199250e275266")
         let payload: PaymentNotice? = verified.payload
+        XCTAssertEqual(payload?.comment, "")
         XCTAssertEqual(payload?.paymentID, 77)
         XCTAssertEqual(payload?.status, PaymentStatus.success)
-        XCTAssertEqual(payload?.comment, "")
         XCTAssertThrowsError(try verifier.paymentNotice(body: body, signatureHeader: "Bearer c818e2b14d34e6ff314e55d8d6d3056ff2b850287009b8c91f2199250e275260")) { error in
+            XCTAssertEqual(error as? WebhookError, .invalidSignature)
+        }
+    }
+
+    /// A signed payload is never refused for its shape: missing, drifted, unknown and unreadable fields are data.
+    func testASignedPayloadIsNeverRefusedForItsShape() throws {
+        let secret = TarlanSecret("12345")
+        let example = try XCTUnwrap(try JSONParser.parse(Array(#"{"comment":"","payment_id":77,"status":"2"}"#.utf8)).objectValue)
+        func verify(_ object: [String: JSONValue]) throws -> VerifiedCallback<PaymentNotice> {
+            let header = Signer.headerValue(for: .object(object), secret: secret, rules: BetaClient.section.signing)
+            let body = Data(CanonicalJSON.encode(.object(object)))
+            return try WebhookVerifier(secret: secret).paymentNotice(body: body, signatureHeader: header)
+        }
+        let original = try verify(example)
+        XCTAssertTrue(original.isComplete)
+        let required: [(String, [String])] = [
+            ("payment_id", ["payment_id"]),
+            ("status", ["status"]),
+        ]
+        for (name, keys) in required {
+            var absent = example
+            keys.forEach { absent[$0] = nil }
+            XCTAssertEqual(try verify(absent).missingFields, [name], "without \(name)")
+            var null = example
+            keys.forEach { null[$0] = nil }
+            null[name] = .null
+            XCTAssertEqual(try verify(null).missingFields, [name], "\(name) null")
+        }
+        let drifts: [(String, JSONValue)] = [
+            ("payment_id", .string("77")),
+            ("status", .number(2)),
+        ]
+        for (key, value) in drifts {
+            var drifted = example
+            drifted[key] = value
+            let verified = try verify(drifted)
+            XCTAssertEqual(verified.payload, original.payload, "\(key) as \(value)")
+            XCTAssertEqual(verified.unreadableFields, [], key)
+        }
+        for key in ["comment", "payment_id"] {
+            var odd = example
+            odd[key] = ["unexpected": [1, "shape"]]
+            let verified = try verify(odd)
+            XCTAssertEqual(verified.unreadableFields, [key], key)
+            XCTAssertEqual(verified.fields[key], odd[key], "the value that arrived is kept")
+        }
+        var extended = example
+        extended["undocumented_field"] = ["nested": [1, "x", nil]]
+        let verified = try verify(extended)
+        XCTAssertEqual(verified.payload, original.payload)
+        XCTAssertEqual(verified.fields["undocumented_field"], ["nested": [1, "x", nil]])
+    }
+
+    /// A missing, empty, foreign or wrongly keyed signature is always refused.
+    func testABadSignatureIsAlwaysRefused() throws {
+        let secret = TarlanSecret("12345")
+        let example = try XCTUnwrap(try JSONParser.parse(Array(#"{"comment":"","payment_id":77,"status":"2"}"#.utf8)).objectValue)
+        let verifier = WebhookVerifier(secret: secret)
+        for header in [nil, "", "  "] as [String?] {
+            XCTAssertThrowsError(try verifier.paymentNotice(body: Data(CanonicalJSON.encode(.object(example))), signatureHeader: header)) { error in
+                XCTAssertEqual(error as? WebhookError, .missingSignature)
+            }
+        }
+        let foreign = Signer.headerValue(for: ["other": "body"], secret: secret, rules: BetaClient.section.signing)
+        XCTAssertThrowsError(try verifier.paymentNotice(body: Data(CanonicalJSON.encode(.object(example))), signatureHeader: foreign)) { error in
+            XCTAssertEqual(error as? WebhookError, .invalidSignature)
+        }
+        let wrongSecret = WebhookVerifier(secret: "not-the-secret")
+        let header = Signer.headerValue(for: .object(example), secret: secret, rules: BetaClient.section.signing)
+        XCTAssertThrowsError(try wrongSecret.paymentNotice(body: Data(CanonicalJSON.encode(.object(example))), signatureHeader: header)) { error in
             XCTAssertEqual(error as? WebhookError, .invalidSignature)
         }
     }
