@@ -69,7 +69,7 @@ enum Demo {
             do {
                 let verified = try callback.verify(verifier, input: Data(input.utf8), signatureHeader: header)
                 print("-> signature valid; payload:")
-                print(indented(JSONPrettyPrinter.string(Redaction.redact(verified, keys: descriptor.sensitiveFields))))
+                print(indented(JSONPrettyPrinter.string(Redaction.redact(verified.payload, keys: descriptor.sensitiveFields))))
                 let tampered = Signer.headerValue(for: .object(["tampered": true]), secret: secret, rules: rules)
                 do {
                     _ = try callback.verify(verifier, input: Data(input.utf8), signatureHeader: tampered)

@@ -1,7 +1,7 @@
 import Foundation
 import TarlanPayments
 
-/// `tarlan demo | list | call | sign` — see `Usage.text`.
+/// `tarlan demo | list | call | verify-callback | sign` — see `Usage.text`.
 let arguments = Array(CommandLine.arguments.dropFirst())
 
 switch arguments.first {
@@ -13,8 +13,12 @@ case "list" where arguments == ["list", "--markdown"]:
     List.run(markdown: true)
 case "call":
     await Call.run(Array(arguments.dropFirst()))
+case "verify-callback":
+    VerifyCallback.run(Array(arguments.dropFirst()))
 case "sign" where arguments.count == 2:
     Sign.run(sectionName: arguments[1])
+case "sign" where arguments.count == 4 && arguments[2] == "--form":
+    Sign.run(sectionName: arguments[1], form: arguments[3])
 case "help", "--help", "-h":
     print(Usage.text)
 default:

@@ -9,6 +9,7 @@ final class SignCommandTests: XCTestCase {
         var input: String
         var secret: String
         var signature: String
+        var form: String?
     }
 
     /// Read with Foundation's JSON parser on purpose: independent of the code under test.
@@ -24,7 +25,8 @@ final class SignCommandTests: XCTestCase {
                 section: try XCTUnwrap(vector["section"] as? String),
                 input: String(decoding: input, as: UTF8.self),
                 secret: try XCTUnwrap(vector["secret"] as? String),
-                signature: try XCTUnwrap(vector["signature"] as? String)
+                signature: try XCTUnwrap(vector["signature"] as? String),
+                form: vector["canonicalForm"] as? String
             )
         }
     }
@@ -34,7 +36,8 @@ final class SignCommandTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(vectors.count, 11)
         for vector in vectors {
             let result = try CommandRunner.run(
-                "tarlan", ["sign", vector.section], input: vector.input, environment: ["TARLAN_SECRET": vector.secret]
+                "tarlan", ["sign", vector.section] + (vector.form.map { ["--form", $0] } ?? []), input: vector.input,
+                environment: ["TARLAN_SECRET": vector.secret]
             )
             XCTAssertEqual(result.status, 0, "\(vector.id): \(result.standardError)")
             XCTAssertEqual(result.standardOutput, vector.signature + "\n", vector.id)

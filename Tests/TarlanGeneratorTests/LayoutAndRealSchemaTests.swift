@@ -70,4 +70,26 @@ final class LayoutAndRealSchemaTests: XCTestCase {
             }
         }
     }
+
+    /// Switching a section's canonical form is one line of the schema: clients, verifiers, vectors and
+    /// tests regenerate, and every vector without a form of its own still holds.
+    func testSwitchingACanonicalFormIsOneLine() throws {
+        let directory = GeneratorTestSupport.packageRoot.appendingPathComponent("Schema")
+        for section in ["acquiring", "agws"] {
+            let files = try GeneratorTestSupport.schemaFiles(in: directory, displayPrefix: "Schema/").map { file in
+                guard file.path == "Schema/api.json" else { return file }
+                let text = String(decoding: file.contents, as: UTF8.self)
+                let marker = "\"\(section)\": {"
+                let start = try XCTUnwrap(text.range(of: marker))
+                let line = try XCTUnwrap(text.range(of: #""canonicalForm": "go""#, range: start.upperBound..<text.endIndex))
+                return GeneratorTestSupport.file(file.path, text.replacingCharacters(in: line, with: #""canonicalForm": "phpSample""#))
+            }
+            for mode in GenerationMode.allCases {
+                let output = try GeneratorTestSupport.generate(files, mode: mode)
+                if mode == .library {
+                    XCTAssertTrue(try XCTUnwrap(output.files["Clients.swift"]).contains("canonicalForm: .phpSample"), section)
+                }
+            }
+        }
+    }
 }

@@ -14,6 +14,58 @@ final class ValidatorTests: XCTestCase {
         }
     }
 
+    // MARK: Error formats
+
+    func testAnOperationMustListTheSectionsInResultFormat() {
+        let (file, _) = DemoSchema.file(
+            replacing: #""errorFormats": ["old", "newUnexpected"]"#, with: #""errorFormats": ["old", "newExpected", "newUnexpected"]"#)
+        XCTAssertEqual(
+            GeneratorTestSupport.failures([file]).map(\.message),
+            [
+                "errorFormats must list newExpected, as section \"demo\" does: an error inside result (a non-zero "
+                    + "result.error_code) would otherwise read as a success"
+            ])
+    }
+
+    func testAnOperationsFormatMustBeOneOfItsSections() {
+        let (file, _) = DemoSchema.file(replacing: #""errorFormats": ["old"],"#, with: #""errorFormats": ["old", "acquiring"],"#)
+        XCTAssertEqual(
+            GeneratorTestSupport.failures([file]).map(\.message), [#"error format acquiring is not one of section "demo"'s errorFormats"#])
+    }
+
+    func testAnExpectationTheRuntimeDisagreesWithIsAnError() {
+        // A status: false body expected as a success: the runtime's own interpreter says otherwise.
+        let (file, text) = DemoSchema.file(replacing: #""status": true,"#, with: #""status": false, "status_code": 7,"#)
+        let diagnostics = GeneratorTestSupport.failures([file])
+        XCTAssertEqual(
+            diagnostics.map(\.message),
+            [#"the runtime reads this example as an API error 7 "ok" (old format), but it expects a success"#])
+        XCTAssertEqual(diagnostics.first?.location.line, GeneratorTestSupport.position(of: #""success": {"#, in: text).line)
+    }
+
+    func testAVectorInOneFormOnlyNamesIt() throws {
+        // Cyrillic text reads differently in the two forms: {"agent":"дау"} in Go's, \u escapes in PHP's.
+        func vector(form: String?) -> SchemaLoader.File {
+            var text = DemoSchema.text
+            for (old, new) in [
+                (#""agent": "daw", "comment": """#, #""agent": "дау", "comment": """#),
+                (#""canonical": "{\"agent\":\"daw\"}""#, #""canonical": "{\"agent\":\"дау\"}""#),
+                (
+                    "09c92baa03ca5ce1588360dcd44d67d22109f3c8efa8fecd43803a26ac9582ee\"",
+                    "abaabd36c28433cea5d8c2aa83ba5692783ea337267eb78ac6ac4257894dd01c\"" + (form.map { #", "canonicalForm": "\#($0)""# } ?? "")
+                ),
+            ] {
+                text = GeneratorTestSupport.replacing(old, with: new, in: text)
+            }
+            return GeneratorTestSupport.file(DemoSchema.path, text)
+        }
+        let messages = GeneratorTestSupport.failures([vector(form: nil)]).map(\.message)
+        XCTAssertEqual(messages.count, 2, "\(messages)")
+        XCTAssertTrue(messages.allSatisfy { $0.contains("in the phpSample form (name the canonicalForm") }, "\(messages)")
+        XCTAssertNoThrow(try GeneratorTestSupport.generate([vector(form: "go")]))
+        XCTAssertEqual(GeneratorTestSupport.failures([vector(form: "phpSample")]).count, 2, "the named form is the one checked")
+    }
+
     // MARK: References and operations
 
     func testUnknownReference() {
@@ -168,10 +220,11 @@ final class ValidatorTests: XCTestCase {
         let example = GeneratorTestSupport.position(of: "\"request\": {\n", in: text)
         XCTAssertEqual(
             diagnostics.map(\.description),
-            [
-                "Schema/demo.json:\(example.line):\(example.column + 11): error: signature does not verify: expected "
+            ["go", "phpSample"].map { form in
+                "Schema/demo.json:\(example.line):\(example.column + 11): error: signature does not verify in the \(form) form "
+                    + "(name the canonicalForm if it holds in one form only): expected "
                     + "\(wrong), computed \(right) (at /operations/ping/examples/request)"
-            ]
+            }
         )
     }
 
@@ -181,7 +234,7 @@ final class ValidatorTests: XCTestCase {
             with: #""body": { "agent": "tarlan", "amount": 101 }"#
         )
         let messages = GeneratorTestSupport.failures([file]).map(\.message)
-        XCTAssertEqual(messages.count, 2, "\(messages)")
+        XCTAssertEqual(messages.count, 4, "both forms: \(messages)")
         XCTAssertTrue(messages.contains { $0.hasPrefix("canonical JSON does not match") }, "\(messages)")
         XCTAssertTrue(messages.contains { $0.hasPrefix("signature does not verify") }, "\(messages)")
     }
@@ -203,10 +256,10 @@ final class ValidatorTests: XCTestCase {
         XCTAssertEqual(
             diagnostics.map(\.message).sorted(),
             ["go", "phpSample"].map { form in
-                #"canonical JSON does not match in the \#(form) form (name the vector's canonicalForm if it holds in one form only): "#
+                #"canonical JSON does not match in the \#(form) form (name the canonicalForm if it holds in one form only): "#
                     + #"the schema says {"agent":"daw"}, the signer produces {"agent":"dew"}"#
             } + ["go", "phpSample"].map { form in
-                "signature does not verify in the \(form) form (name the vector's canonicalForm if it holds in one form only): "
+                "signature does not verify in the \(form) form (name the canonicalForm if it holds in one form only): "
                     + "expected 09c92baa03ca5ce1588360dcd44d67d22109f3c8efa8fecd43803a26ac9582ee, "
                     + "computed c3400fc22d20ce77caaa2a3a12f166d5cfbc538364126041acbcb777fb715854"
             }
@@ -221,7 +274,7 @@ final class ValidatorTests: XCTestCase {
         XCTAssertEqual(
             messages,
             ["go", "phpSample"].map { form in
-                "signature does not verify in the \(form) form (name the vector's canonicalForm if it holds in one form only): "
+                "signature does not verify in the \(form) form (name the canonicalForm if it holds in one form only): "
                     + "expected 09c92baa03ca5ce1588360dcd44d67d22109f3c8efa8fecd43803a26ac9582ee, "
                     + "computed 1b71708a2c7f1d142adf9567cdda8e8d4be3dc02e1eab0ca8cfe62c22d230039"
             }

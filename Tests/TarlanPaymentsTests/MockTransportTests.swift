@@ -51,6 +51,24 @@ final class MockTransportTests: XCTestCase {
         XCTAssertEqual(result.additionalData, ["abc": "111", "lkk": "123"])
     }
 
+    func testDeleteCardSendsTheCardUnderEitherDocumentedKey() async throws {
+        let mock = MockTransport(secret: secret)
+        let client = AcquiringClient(secret: secret, environment: .custom(base), transport: mock)
+        let tableKey = try await client.deleteCard(DeleteCardRequest(cardToken: "tok", merchantID: 1, projectID: 3))
+        XCTAssertEqual(tableKey, "success")
+        let curlKey = DeleteCardRequest(cardToken: "tok", merchantID: 1, projectID: 3, cardTokenKey: .encryptedCardID)
+        let curl = try await client.deleteCard(curlKey)
+        XCTAssertEqual(curl, "success")
+        let bodies = mock.receivedRequests(for: "deleteCard").compactMap { $0.body.map { String(decoding: $0, as: UTF8.self) } }
+        XCTAssertEqual(bodies, [
+            #"{"card_token":"tok","merchant_id":1,"project_id":3}"#,
+            #"{"encrypted_card_id":"tok","merchant_id":1,"project_id":3}"#,
+        ])
+        // The key chosen is read back as well, so a request survives a round trip through JSON.
+        let decoded = try JSONDecoder().decode(DeleteCardRequest.self, from: Data(bodies[1].utf8))
+        XCTAssertEqual(decoded, curlKey)
+    }
+
     func testEveryOperationIsServed() async throws {
         // The catalog and the mock agree: each operation's documented request example is accepted.
         let core = { (section: TarlanSection) in

@@ -74,6 +74,66 @@ final class ResponseInterpreterTests: XCTestCase {
         }
     }
 
+    // MARK: No failure reads as success
+
+    func testMakePaymentsDuplicateInTheNewExpectedFormatIsAnError() {
+        // The issue's exact body: it used to decode as a successful payment.
+        let body = #"{"status":true,"status_code":0,"message":"Success","result":{"error_code":1042,"message":"duplicate external id","data":null}}"#
+        let error = tarlanError(try ResponseInterpreter.decode(
+            AGWSPaymentResult.self, for: TarlanOperations.makePayment, from: response(200, body)))?.apiError
+        XCTAssertEqual(error?.code, 1042)
+        XCTAssertEqual(error?.agwsCode, .duplicateExternalID)
+        XCTAssertNil(error?.acquiringCode)
+        XCTAssertEqual(error?.format, .newExpected)
+        XCTAssertEqual(error?.message, "duplicate external id")
+    }
+
+    func testTheOldTreesAnswerWithoutAnEnvelopeIsAnError() {
+        let body = #"{"result":{"error_code":1042,"message":"Duplicate external_id","data":null}}"#
+        let error = tarlanError(try ResponseInterpreter.decode(
+            AGWSPaymentResult.self, for: TarlanOperations.makePayment, from: response(200, body)))?.apiError
+        XCTAssertEqual(error?.format, .oldTree)
+        XCTAssertEqual(error?.agwsCode, .duplicateExternalID)
+        // error_code 0 stays a success.
+        let success = #"{"result":{"error_code":0,"message":"","data":{"status_code":"2","external_id":"1"}}}"#
+        XCTAssertEqual(
+            try ResponseInterpreter.decode(AGWSPaymentResult.self, for: TarlanOperations.makePayment, from: response(200, success)).errorCode, 0)
+    }
+
+    func testFiscalReceiptWithAnErrorInsideResultIsAnError() {
+        let body = #"{"status":true,"status_code":0,"message":"Success","result":{"error_code":1041,"message":"Order not found","data":{}}}"#
+        let error = tarlanError(try ResponseInterpreter.decode(
+            FiscalReceiptResult.self, for: TarlanOperations.getFiscalReceipt, from: response(200, body)))?.apiError
+        XCTAssertEqual(error?.agwsCode, .orderNotFound)
+    }
+
+    func testASuccessFlagContradictedByAnErrorCodeIsAnError() {
+        let error = tarlanError(try decodeBalance(200, #"{"status":true,"status_code":1014,"message":"Invalid signature","result":{}}"#))
+        XCTAssertEqual(error?.apiError?.agwsCode, .invalidSignature)
+        XCTAssertEqual(error?.apiError?.format, .old)
+    }
+
+    func testStatusSpellingsAndAnUnrecognisedStatus() throws {
+        for status in [#""false""#, #""0""#, "0", "false"] {
+            let error = tarlanError(try decodeBalance(200, #"{"status":\#(status),"status_code":8015,"message":"x","result":{}}"#))
+            XCTAssertEqual(error?.apiError?.code, 8015, status)
+        }
+        for status in [#""true""#, #""1""#, "1", "null"] {
+            XCTAssertEqual(try decodeBalance(200, #"{"status":\#(status),"result":{"balance":1}}"#).balance, 1, status)
+        }
+        let odd = tarlanError(try decodeBalance(200, #"{"status":"maybe","result":{"balance":1}}"#))?.decodingFailure
+        XCTAssertEqual(odd?.path, "status", "an unknown status is never taken for a success")
+        let oddError = tarlanError(try decodeBalance(502, #"{"status":"maybe"}"#))
+        XCTAssertEqual(oddError?.httpFailure?.httpStatus, 502)
+    }
+
+    func testAMissingCodeIsNilNeverSuccess() {
+        let error = tarlanError(try decodeBalance(400, #"{"status":false,"message":"rejected"}"#))?.apiError
+        XCTAssertNil(error?.code)
+        XCTAssertNil(error?.agwsCode, "no code is not AGWSErrorCode.success")
+        XCTAssertEqual(error?.message, "rejected")
+    }
+
     // MARK: API errors
 
     func testOldFormatErrorOnHTTP200() {

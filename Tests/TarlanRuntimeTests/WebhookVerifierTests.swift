@@ -117,6 +117,28 @@ final class WebhookVerifierTests: XCTestCase {
         XCTAssertEqual(absent.missingFields, ["transaction_id"])
     }
 
+    func testAnotherFormIsAcceptedOnlyWhenAskedFor() throws {
+        let text = #"{"transaction_id":42,"status_code":"success","description":"Оплата & co","meta":{"z":1,"a":2}}"#
+        var php = section.signing
+        php.canonicalForm = .phpSample
+        // Signed as PHP would: nested keys in the order they arrived.
+        let parsed = try JSONParser.parseWithLocations(Array(text.utf8))
+        let bytes = Signer.signingBytes(parsed.value, rules: php, keyOrder: parsed.locations)
+        XCTAssertTrue(String(decoding: bytes, as: UTF8.self).contains(#""meta":{"z":1,"a":2}"#))
+        let header = "Bearer " + Signer.signature(signingBytes: bytes, secret: secret)
+
+        XCTAssertThrowsError(try WebhookVerifier(secret: secret).verify(
+            callback, body: Data(text.utf8), signatureHeader: header, as: Payload.self)) { error in
+            XCTAssertEqual(error as? WebhookError, .invalidSignature, "the section signs in the go form")
+        }
+        let migrating = WebhookVerifier(secret: secret, alsoAccepting: [.phpSample])
+        let verified = try migrating.verify(callback, body: Data(text.utf8), signatureHeader: header, as: Payload.self)
+        XCTAssertEqual(verified.canonicalForm, .phpSample)
+        XCTAssertEqual(verified.payload, Payload(transactionID: 42, statusCode: "success"))
+        let goHeader = try self.header(for: text)
+        XCTAssertEqual(try migrating.verify(callback, body: Data(text.utf8), signatureHeader: goHeader, as: Payload.self).canonicalForm, .go)
+    }
+
     func testMalformedBodies() {
         for text in ["", "[1]", "{\"a\":", "null"] {
             XCTAssertThrowsError(try WebhookVerifier(secret: secret).verify(

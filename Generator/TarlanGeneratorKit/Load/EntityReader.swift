@@ -284,7 +284,7 @@ enum EntityReader {
             required: ["kind", "provenance", "body"],
             optional: [
                 "description", "quirk", "correction", "asDocumented", "httpStatus", "expect",
-                "secret", "canonical", "signature",
+                "secret", "canonical", "signature", "canonicalForm",
             ],
             log: &log
         ), let kind = node.choice("kind", ExampleKind.self, allowed: allowed, log: &log),
@@ -303,6 +303,7 @@ enum EntityReader {
             secret: node.string("secret", log: &log),
             canonical: node.string("canonical", log: &log),
             signature: node.string("signature", log: &log),
+            canonicalForm: node.choice("canonicalForm", CanonicalForm.self, allowed: CanonicalForm.allCases, log: &log),
             location: node.location
         )
     }

@@ -226,10 +226,12 @@ package struct Example: Sendable {
     /// Response examples only.
     package var httpStatus: Int?
     package var expect: ExpectedOutcome?
-    /// Request examples only.
+    /// Request and signed payload examples only.
     package var secret: String?
     package var canonical: String?
     package var signature: String?
+    /// The form the signature holds in, when only one; nil: every form.
+    package var canonicalForm: CanonicalForm?
     package var location: SourceLocation
 }
 

@@ -43,7 +43,8 @@ enum CallbackLowering {
                     section: \(section).section,
                     method: .\(callback.method.rawValue.lowercased()),
                     payloadLocation: .\(callback.payloadPlacement.rawValue),
-                    payloadFields: \(CatalogLowering.fieldLines(descriptor?.payloadFields ?? []))\(CatalogLowering.sensitiveFields(descriptor?.sensitiveFields ?? []))
+                    payloadFields: \(CatalogLowering.fieldLines(descriptor?.payloadFields ?? []))\(CatalogLowering.sensitiveFields(descriptor?.sensitiveFields ?? [])),
+                    documentation: \(callback.documentation.map(SwiftNames.stringLiteral) ?? "nil")
                 )
             """
         return Property(

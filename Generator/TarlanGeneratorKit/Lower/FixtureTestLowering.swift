@@ -246,6 +246,12 @@ enum FixtureTestLowering {
         ]
     }
 
+    /// `, alsoAccepting: [.form]` when the example is signed in a form other than its section's.
+    private static func alsoAccepting(_ example: Example, _ signing: SigningRules) -> String {
+        guard let form = example.canonicalForm, form != signing.canonicalForm else { return "" }
+        return ", alsoAccepting: [.\(form.rawValue)]"
+    }
+
     /// The same scalar as another JSON kind a drifting server could send, when it still reads back the same.
     private static func drift(_ value: JSONValue) -> JSONValue? {
         switch value {
@@ -276,7 +282,7 @@ enum FixtureTestLowering {
             let header = signing.valuePrefix + signature
             let tampered = signing.valuePrefix + String(signature.dropLast()) + (signature.hasSuffix("0") ? "1" : "0")
             body += [
-                .line("let verifier = WebhookVerifier(secret: TarlanSecret(\(SwiftNames.stringLiteral(secret))))"),
+                .line("let verifier = WebhookVerifier(secret: TarlanSecret(\(SwiftNames.stringLiteral(secret)))\(alsoAccepting(example, signing)))"),
                 .line("let verified = try verifier.\(callback.id)(\(input): \(input), signatureHeader: \(SwiftNames.stringLiteral(header)))"),
                 .line("let payload: \(model)? = verified.payload"),
             ]
@@ -369,23 +375,35 @@ enum FixtureTestLowering {
         var interpreter = ExampleInterpreter(schema: schema)
         let typed = interpreter.read(example.body, as: .reference(operation.requestModel), at: "")
         let literal = typed.map { SwiftTypes.expression(of: $0, schema: schema) } ?? "\(operation.requestModel)()"
-        let signatureHeader = schema.sections[operation.section]?.signing
-        var body: [CodeLine] = [
-            .line("let request = \(literal)"),
+        guard let section = schema.sections[operation.section] else { return Function(head: "func \(testMethodName(example.name))", body: []) }
+        let signing = section.signing
+        let secret = "TarlanSecret(\(SwiftNames.stringLiteral(example.secret ?? "")))"
+        var body: [CodeLine] = [.line("let request = \(literal)")]
+        if let form = example.canonicalForm, form != signing.canonicalForm {
+            // Signed in another form than the section's: the client would not send it, so check the signer.
+            let rules = "\(ClientLowering.clientName(section)).section.signing"
+            body += [
+                .line("let json = try request.json()"),
+                .line("let signed = Signer.signingBytes(json, rules: \(rules), form: .\(form.rawValue))"),
+                .line("XCTAssertEqual(String(decoding: signed, as: UTF8.self), \(SwiftNames.rawStringLiteral(example.canonical ?? "")))"),
+                .line("XCTAssertEqual(Signer.signature(for: json, secret: \(secret), rules: \(rules), form: .\(form.rawValue)), \(SwiftNames.stringLiteral(example.signature ?? "")))"),
+            ]
+            return Function(docs: docs(example), head: "func \(testMethodName(example.name))", tail: " throws", body: body)
+        }
+        body += [
             .wrapped(open: "let prepared = try RequestBuilder.prepare(", [
                 .line("TarlanOperations.\(operation.id),"),
                 .line("request,"),
                 .line("baseURL: URL(string: \"https://tarlan.example\")!,"),
-                .line("secret: TarlanSecret(\(SwiftNames.stringLiteral(example.secret ?? "")))"),
+                .line("secret: \(secret)"),
             ], close: ")"),
             .line("XCTAssertEqual(prepared.signedJSON, \(SwiftNames.rawStringLiteral(example.canonical ?? "")))"),
             .line("XCTAssertEqual(prepared.signature, \(SwiftNames.stringLiteral(example.signature ?? "")))"),
         ]
-        if let signing = signatureHeader {
-            let value = signing.valuePrefix + (example.signature ?? "")
-            body.append(.line("XCTAssertEqual(prepared.request.headers[\(SwiftNames.stringLiteral(signing.headerName))], \(SwiftNames.stringLiteral(value)))"))
-        }
-        let wire = SwiftNames.rawStringLiteral(CanonicalJSON.string(example.body))
+        let value = signing.valuePrefix + (example.signature ?? "")
+        body.append(.line("XCTAssertEqual(prepared.request.headers[\(SwiftNames.stringLiteral(signing.headerName))], \(SwiftNames.stringLiteral(value)))"))
+        // The wire body is the whole request in the section's form.
+        let wire = SwiftNames.rawStringLiteral(String(decoding: CanonicalJSON.encode(example.body, form: signing.canonicalForm), as: UTF8.self))
         switch operation.requestPlacement {
         case .body:
             body.append(.line("XCTAssertEqual(prepared.request.body.map { String(decoding: $0, as: UTF8.self) }, \(wire))"))

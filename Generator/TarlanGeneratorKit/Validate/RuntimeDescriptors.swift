@@ -37,7 +37,8 @@ enum RuntimeDescriptors {
             id: callback.id, summary: callback.summary, section: self.section(section, schema),
             method: callback.method, payloadLocation: callback.payloadPlacement,
             payloadFields: requestFields(callback.payloadModel, schema),
-            sensitiveFields: sensitiveFields([.reference(callback.payloadModel)], schema))
+            sensitiveFields: sensitiveFields([.reference(callback.payloadModel)], schema),
+            documentation: callback.documentation)
     }
 
     /// The fields of a request or payload model, in the model's order.

@@ -271,7 +271,7 @@ package enum SchemaValidator {
                 case (.some(let secret), .some(let signature)):
                     checkSignature(
                         input: example.body, secret: secret, canonical: example.canonical, base64: nil,
-                        signature: signature, rules: section.signing, at: example.location, &log
+                        signature: signature, rules: section.signing, form: example.canonicalForm, at: example.location, &log
                     )
                 case (nil, nil):
                     break
@@ -307,7 +307,7 @@ package enum SchemaValidator {
         }
         checkSignature(
             input: example.body, secret: secret, canonical: canonical, base64: nil, signature: signature,
-            rules: section.signing, at: example.location, &log
+            rules: section.signing, form: example.canonicalForm, at: example.location, &log
         )
     }
 
@@ -391,20 +391,29 @@ package enum SchemaValidator {
             log.error("signature vector refers to unknown section \"\(vector.section)\"", at: vector.location)
             return
         }
-        // A vector without a form must hold in every form, so switching a section's form keeps it valid.
-        for form in vector.canonicalForm.map({ [$0] }) ?? CanonicalForm.allCases {
+        checkSignature(
+            input: vector.input, secret: vector.secret, canonical: vector.canonical, base64: vector.base64,
+            signature: vector.signature, rules: section.signing, form: vector.canonicalForm, at: vector.location, &log
+        )
+    }
+
+    /// Checks a signature in `form`, or, without one, in every form (naming the form in any error),
+    /// so that switching a section's form never leaves an unnamed example or vector wrong.
+    private static func checkSignature(
+        input: JSONValue, secret: String, canonical: String?, base64: String?, signature: String,
+        rules: SigningRules, form: CanonicalForm?, at location: SourceLocation, _ log: inout DiagnosticLog
+    ) {
+        for each in form.map({ [$0] }) ?? CanonicalForm.allCases {
+            let note = form == nil ? " in the \(each.rawValue) form (name the canonicalForm if it holds in one form only)" : ""
             checkSignature(
-                input: vector.input, secret: vector.secret, canonical: vector.canonical, base64: vector.base64,
-                signature: vector.signature, rules: section.signing, form: form,
-                formNote: vector.canonicalForm == nil ? " in the \(form.rawValue) form (name the vector's canonicalForm if it holds in one form only)" : "",
-                at: vector.location, &log
-            )
+                input: input, secret: secret, canonical: canonical, base64: base64, signature: signature, rules: rules,
+                in: each, formNote: note, at: location, &log)
         }
     }
 
     private static func checkSignature(
         input: JSONValue, secret: String, canonical: String?, base64: String?, signature: String,
-        rules: SigningRules, form: CanonicalForm? = nil, formNote: String = "", at location: SourceLocation,
+        rules: SigningRules, in form: CanonicalForm, formNote: String, at location: SourceLocation,
         _ log: inout DiagnosticLog
     ) {
         let bytes = Signer.signingBytes(input, rules: rules, form: form)

@@ -11,6 +11,7 @@ public struct CallbackDescriptor: Sendable, Hashable {
     public var payloadFields: [RequestField]
     /// JSON keys of card data in the payload: redacted from printed output.
     public var sensitiveFields: Set<String>
+    public var documentation: String?
 
     public init(
         id: String,
@@ -19,7 +20,8 @@ public struct CallbackDescriptor: Sendable, Hashable {
         method: HTTPMethod,
         payloadLocation: RequestLocation,
         payloadFields: [RequestField],
-        sensitiveFields: Set<String> = []
+        sensitiveFields: Set<String> = [],
+        documentation: String? = nil
     ) {
         self.id = id
         self.summary = summary
@@ -28,32 +30,60 @@ public struct CallbackDescriptor: Sendable, Hashable {
         self.payloadLocation = payloadLocation
         self.payloadFields = payloadFields
         self.sensitiveFields = sensitiveFields
+        self.documentation = documentation
     }
 }
 
-/// A callback verifiable without naming its payload type (for `tarlan demo`).
+/// A callback verifiable without naming its payload type (`tarlan demo`, `tarlan verify-callback`).
 public struct DynamicCallback: Sendable {
     public let descriptor: CallbackDescriptor
-    private let check: @Sendable (WebhookVerifier, Data, String?) throws -> JSONValue
+    private let check: @Sendable (WebhookVerifier, Data, String?) throws(WebhookError) -> VerifiedCallback<JSONValue>
 
     package init<Payload: JSONReadable & JSONWritable & Sendable>(_ descriptor: CallbackDescriptor, payload: Payload.Type) {
         self.descriptor = descriptor
-        self.check = { verifier, input, header in
+        self.check = { verifier, input, header throws(WebhookError) in
             let verified: VerifiedCallback<Payload>
             switch descriptor.payloadLocation {
             case .body:
                 verified = try verifier.verify(descriptor, body: input, signatureHeader: header, as: Payload.self)
             case .query:
-                let url = URL(string: String(decoding: input, as: UTF8.self))
-                guard let url else { throw WebhookError.malformedBody(reason: "not a URL") }
-                verified = try verifier.verify(descriptor, url: url, signatureHeader: header, as: Payload.self)
+                verified = try verifier.verify(descriptor, url: try Self.url(input), signatureHeader: header, as: Payload.self)
             }
-            return try verified.payload.json()
+            // The typed payload as JSON: what the generated model kept, under its documented keys.
+            let payload = (try? verified.payload.json()) ?? verified.fields
+            return VerifiedCallback(
+                payload: payload, fields: verified.fields, missingFields: verified.missingFields,
+                unreadableFields: verified.unreadableFields, canonicalForm: verified.canonicalForm)
         }
     }
 
     /// Verifies `input` (the body, or for a GET callback the URL's text) and returns the typed payload as JSON.
-    public func verify(_ verifier: WebhookVerifier, input: Data, signatureHeader: String?) throws -> JSONValue {
+    public func verify(_ verifier: WebhookVerifier, input: Data, signatureHeader: String?) throws(WebhookError)
+        -> VerifiedCallback<JSONValue>
+    {
         try check(verifier, input, signatureHeader)
+    }
+
+    /// The canonical text each form the verifier accepts would have hashed for `input`, for a merchant
+    /// debugging a mismatch. The secret is appended only after this text, so it never appears in it.
+    public func signedTexts(_ verifier: WebhookVerifier, input: Data) throws(WebhookError) -> [(CanonicalForm, String)] {
+        switch descriptor.payloadLocation {
+        case .body:
+            return try verifier.signedTexts(descriptor, body: input)
+        case .query:
+            let typed = QueryTyping.object(from: try Self.url(input), fields: descriptor.payloadFields)
+            let forms = [descriptor.section.signing.canonicalForm]
+                + CanonicalForm.allCases.filter { $0 != descriptor.section.signing.canonicalForm && verifier.alsoAccepting.contains($0) }
+            return forms.map { form in
+                (form, String(decoding: Signer.signingBytes(typed, rules: descriptor.section.signing, form: form), as: UTF8.self))
+            }
+        }
+    }
+
+    private static func url(_ input: Data) throws(WebhookError) -> URL {
+        guard let url = URL(string: String(decoding: input, as: UTF8.self)) else {
+            throw .malformedBody(reason: "not a URL")
+        }
+        return url
     }
 }

@@ -16,7 +16,8 @@ public enum TarlanCallbacks {
             RequestField(name: "comment", kind: .string, isRequired: false),
             RequestField(name: "payment_id", kind: .integer, isRequired: true),
             RequestField(name: "status", kind: .string, isRequired: true),
-        ]
+        ],
+        documentation: nil
     )
 
     /// Every callback, by id.
