@@ -27,7 +27,7 @@ enum Call {
             environment: options.environment,
             secret: TarlanSecret(secret),
             transport: URLSessionTransport(),
-            configuration: TarlanClientConfiguration(timeout: options.timeout)
+            configuration: TarlanClientConfiguration(timeout: options.timeout ?? 30)
         )
         do {
             let result = try await options.operation.call(core, request: options.request)
@@ -37,7 +37,10 @@ enum Call {
             let code = error.code.map(String.init) ?? "(none)"
             Output.fail("tarlan call: API error \(code): \(error.message) (\(error.format.rawValue) format, HTTP \(error.httpStatus))", status: 1)
         } catch let TarlanError.invalidRequest(_, reason) {
-            Output.fail("tarlan call: invalid request: \(reason)", status: 64)
+            Output.fail("tarlan call: invalid request (not sent): \(reason)", status: 64)
+        } catch let error as TarlanError where error.outcome == .unknown && !options.operation.descriptor.isIdempotent {
+            // The description says "outcome unknown" and how to find out.
+            Output.fail("tarlan call: \(error)", status: 3)
         } catch {
             Output.fail("tarlan call: \(error)", status: 2)
         }

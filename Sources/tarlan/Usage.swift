@@ -14,7 +14,8 @@ enum Usage {
                                                  the section's own form by default)
         The signing secret comes from the TARLAN_SECRET environment variable, never from an argument.
         tarlan call exits 0 on success, 1 when the API reported an error, 2 for a transport, HTTP or
-        decoding failure, 64 for a usage error. tarlan verify-callback exits 0 when the signature
+        decoding failure, 3 when a money-moving call's outcome is unknown (it may have been carried
+        out: the message says how to find out), 64 for a usage error. tarlan verify-callback exits 0 when the signature
         verifies, 1 when it does not, 2 when the body is not a JSON object, 64 for a usage error.
         """
 }

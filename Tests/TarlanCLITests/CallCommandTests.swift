@@ -57,6 +57,33 @@ final class CallCommandTests: XCTestCase {
         XCTAssertFalse(signature.contains(Self.secret))
     }
 
+    func testAmountsPrintExactly() throws {
+        let server = try start()
+        replies.current = .respond(.json(#"{"status":true,"result":{"balance":1234567.891234567,"showcase_code":"daw"}}"#))
+        let result = try callCheckBalance(server)
+        XCTAssertEqual(result.status, 0, result.standardError)
+        XCTAssertTrue(result.standardOutput.contains(#""balance": 1234567.891234567"#), result.standardOutput)
+    }
+
+    func testAMoneyMovingCallWhoseOutcomeIsUnknownExits3() throws {
+        let server = try start()
+        replies.current = .reset
+        let payment = #"{"username":"989898","amount":100.5,"agent":"tarlan","project":"mobile","service_code":"201106","external_id":"ext-9","datetime":"2022-12-01T15:45:00Z"}"#
+        let result = try CommandRunner.run(
+            "tarlan", ["call", "makePayment", "--json", payment, "--base-url", "http://127.0.0.1:\(server.port)"],
+            environment: ["TARLAN_SECRET": Self.secret])
+        assertNoSecret(result)
+        XCTAssertEqual(result.status, 3, result.standardError)
+        XCTAssertTrue(result.standardError.contains("outcome unknown"), result.standardError)
+        XCTAssertTrue(result.standardError.contains("reconcileMakePayment"), result.standardError)
+        XCTAssertEqual(server.receivedRequests.count, 1)
+        XCTAssertEqual(String(decoding: try XCTUnwrap(server.receivedRequests.first?.body), as: UTF8.self).contains(#""amount":100.5"#), true)
+
+        // The same failure of an idempotent call is an ordinary transport failure.
+        let balance = try callCheckBalance(server)
+        XCTAssertEqual(balance.status, 2, balance.standardError)
+    }
+
     func testSignatureOnTheWireMatchesTheDocumentedOne() throws {
         // The documentation's secret "12345" and its signature of {"agent":"daw"} (as `tarlan demo` shows).
         let server = try start()

@@ -176,6 +176,7 @@ enum DemoSchema {
               "request": { "in": "body", "model": "PingRequest" },
               "response": { "result": { "ref": "PingResult" } },
               "errorFormats": ["old"],
+              "reconcile": { "note": "Ping again: nothing moves." },
               "examples": {
                 "request": {
                   "kind": "request",

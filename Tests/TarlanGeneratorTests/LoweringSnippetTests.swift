@@ -27,7 +27,8 @@ final class LoweringSnippetTests: XCTestCase {
               "path": "/orders",
               "request": { "in": "body", "model": "CreateOrderRequest" },
               "response": { "result": { "ref": "Order" }, "description": "The new order." },
-              "errorFormats": ["newExpected", "old"]
+              "errorFormats": ["newExpected", "old"],
+              "reconcile": { "note": "Look the order up by external_id in your own records." }
             }
           },
           "models": {
@@ -264,7 +265,14 @@ final class LoweringSnippetTests: XCTestCase {
                     ],
                     errorFormats: [.old, .newExpected],
                     isIdempotent: false,
-                    documentation: "https://docs.example.com/orders"
+                    documentation: "https://docs.example.com/orders",
+                    reconciliation: Reconciliation(
+                        operationID: "createOrder",
+                        statusOperationID: nil,
+                        keyFields: [],
+                        methodName: nil,
+                        note: "Look the order up by external_id in your own records."
+                    )
                 )
             """)
         assertContains(operations, "    public static let all: [OperationDescriptor] = [createOrder]\n")

@@ -118,7 +118,8 @@ final class ValidatorTests: XCTestCase {
                   "path": "/ping",
                   "request": { "in": "body", "model": "PingRequest" },
                   "response": { "result": { "ref": "PingResult" } },
-                  "errorFormats": ["old"]
+                  "errorFormats": ["old"],
+                  "reconcile": { "note": "Nothing moves." }
                 }
               }
             }

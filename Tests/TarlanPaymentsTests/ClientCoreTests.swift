@@ -30,7 +30,7 @@ final class ClientCoreTests: XCTestCase {
         XCTAssertEqual(sent.url.absoluteString, "https://gw.example/tarlan/showcase-gateway/api/v1/showcase/balance")
         XCTAssertEqual(sent.body.map { String(decoding: $0, as: UTF8.self) }, #"{"agent":"daw"}"#)
         XCTAssertEqual(sent.headers["X-Signature"], "09c92baa03ca5ce1588360dcd44d67d22109f3c8efa8fecd43803a26ac9582ee")
-        XCTAssertNil(sent.timeout, "no configured timeout: the transport's default")
+        XCTAssertEqual(sent.timeout, 30, "the whole attempt's deadline: 30 s unless configured")
     }
 
     func testGetTransactionStatusThroughInMemoryTransport() async throws {
@@ -199,17 +199,19 @@ final class ClientCoreTests: XCTestCase {
     }
 
     func testOtherURLErrorsAreDescribed() async {
-        let cases: [(URLError.Code, String)] = [
-            (.cannotConnectToHost, "cannot connect to host"), (.networkConnectionLost, "connection lost"),
-            (.cannotFindHost, "cannot find host"), (.secureConnectionFailed, "URL error \(URLError.Code.secureConnectionFailed.rawValue)"),
+        let cases: [(URLError.Code, String, TarlanOutcome)] = [
+            (.cannotConnectToHost, "cannot connect to host", .notSent), (.networkConnectionLost, "connection lost", .unknown),
+            (.cannotFindHost, "cannot find host", .notSent), (.secureConnectionFailed, "TLS failure", .notSent),
+            (.badServerResponse, "URL error \(URLError.Code.badServerResponse.rawValue)", .unknown),
         ]
-        for (code, reason) in cases {
+        for (code, reason, outcome) in cases {
             let client = AcquiringClient(
                 secret: secret, environment: .custom(customURL), transport: InMemoryTransport { _ in throw URLError(code) })
             let error = await asyncTarlanError {
                 try await client.getTransactionStatus(TransactionStatusQuery(merchantID: 1, projectID: 2, projectReferenceID: "r", type: .payIn))
             }
             XCTAssertEqual(error?.transportFailure?.reason, reason)
+            XCTAssertEqual(error?.outcome, outcome, reason)
             XCTAssertEqual(error?.transportFailure?.urlErrorCode, code.rawValue)
             XCTAssertEqual(error?.transportFailure?.operationID, "getTransactionStatus")
         }
@@ -288,8 +290,9 @@ final class ClientCoreTests: XCTestCase {
         let result = try await client.checkBalance(CheckBalanceRequest(agent: "daw"))
         XCTAssertEqual(result.balance, 42.5)
         XCTAssertEqual(calls.count, 3)
-        // Every attempt carries the same signed request.
-        XCTAssertEqual(Set(calls.values).count, 1)
+        // Every attempt carries the same signed request (its deadline shrinks with the call's).
+        XCTAssertEqual(Set(calls.values.map { request in var request = request; request.timeout = nil; return request }).count, 1)
+        XCTAssertEqual(calls.values.map { $0.timeout ?? 0 }.sorted(by: >), calls.values.map { $0.timeout ?? 0 })
     }
 
     func testRetriesStopAtMaxAttempts() async {

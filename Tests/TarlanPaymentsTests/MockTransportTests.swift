@@ -354,7 +354,7 @@ final class MockTransportScriptingTests: XCTestCase {
         let copy = mock
         copy.respond(to: "checkBalance", with: response(200, #"{"status":true,"result":{"balance":7}}"#))
         let client = agws(mock)
-        let balances = try await withThrowingTaskGroup(of: Double?.self) { group in
+        let balances = try await withThrowingTaskGroup(of: Decimal?.self) { group in
             for index in 0..<50 {
                 group.addTask { try await client.checkBalance(CheckBalanceRequest(agent: "agent\(index)")).balance }
             }

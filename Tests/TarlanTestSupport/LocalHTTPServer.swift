@@ -129,6 +129,9 @@ public final class LocalHTTPServer: @unchecked Sendable {
         case truncate(Response, declaredLength: Int, reset: Bool)
         /// Read the request, then never answer (until the client gives up or the server stops).
         case hang
+        /// Read the whole request, then reset the connection without a byte of answer: the request
+        /// reached the server, so its outcome is unknown to the client.
+        case reset
         /// Stream a (typically huge) body in chunks until done or the client goes away; see ``streamReports``.
         case stream(Stream)
     }
@@ -360,6 +363,10 @@ public final class LocalHTTPServer: @unchecked Sendable {
                 // Let the bytes reach the client before the orderly close.
                 shutdown(fd, Int32(SHUT_WR))
             }
+        case .reset:
+            // SO_LINGER with a zero timeout makes close() send RST instead of FIN.
+            var option = linger(l_onoff: 1, l_linger: 0)
+            _ = setsockopt(fd, SOL_SOCKET, SO_LINGER, &option, socklen_t(MemoryLayout<linger>.size))
         case .hang:
             // Wait for the client to give up (it closes: a read returns 0) or for stop().
             var scratch = [UInt8](repeating: 0, count: 512)

@@ -76,7 +76,7 @@ enum EntityReader {
         guard node.expectObject(
             "operation \"\(id)\"",
             required: ["section", "summary", "method", "path", "request", "response", "errorFormats"],
-            optional: ["description", "documentation", "environmentPaths", "idempotent", "quirks", "examples"],
+            optional: ["description", "documentation", "environmentPaths", "idempotent", "quirks", "examples", "reconcile"],
             log: &log
         ) else { return nil }
         let method = node.choice("method", HTTPMethod.self, allowed: HTTPMethod.allCases, log: &log)
@@ -119,10 +119,32 @@ enum EntityReader {
             requestPlacement: placement, requestModel: requestModel,
             result: result, resultDescription: resultDescription,
             errorFormats: errorFormats(node, &log),
+            reconcile: node.child("reconcile").flatMap { reconcileRule($0, &log) },
             quirks: node.stringArray("quirks", log: &log) ?? [],
             examples: examples,
             location: node.location
         )
+    }
+
+    static func reconcileRule(_ node: NodeReader, _ log: inout DiagnosticLog) -> ReconcileRule? {
+        guard node.expectObject("reconcile", optional: ["operation", "fields", "constants", "note"], log: &log) else { return nil }
+        var fields: [String: String] = [:]
+        if let fieldsNode = node.child("fields"),
+            fieldsNode.expectObject("reconcile fields", optional: Array(fieldsNode.members.keys), log: &log)
+        {
+            for (name, _) in fieldsNode.sortedChildren() {
+                fields[name] = fieldsNode.string(name, log: &log)
+            }
+        }
+        var constants: [String: JSONValue] = [:]
+        if let constantsNode = node.child("constants"),
+            constantsNode.expectObject("reconcile constants", optional: Array(constantsNode.members.keys), log: &log)
+        {
+            constants = constantsNode.members
+        }
+        return ReconcileRule(
+            operation: node.string("operation", log: &log), fields: fields, constants: constants,
+            note: node.string("note", log: &log), location: node.location)
     }
 
     /// `errorFormats`: names of ``ErrorFormat``, kept in the declaration order of the enum.

@@ -72,8 +72,23 @@ package struct Operation: Sendable {
     package var result: TypeExpression
     package var resultDescription: String?
     package var errorFormats: [ErrorFormat]
+    /// How to find out what happened when this (money-moving) operation's outcome is unknown.
+    package var reconcile: ReconcileRule?
     package var quirks: [String]
     package var examples: [String: Example]
+    package var location: SourceLocation
+}
+
+/// The status operation that reconciles a money-moving operation, and how its request is filled:
+/// from the original request's fields, from constants, and the rest from the caller.
+package struct ReconcileRule: Sendable {
+    /// The status operation; nil when the documentation has none (the note says what to do).
+    package var operation: String?
+    /// Status request field → the original request's field it is copied from.
+    package var fields: [String: String]
+    /// Status request field → a fixed value (e.g. the transaction type `in` for a pay-in).
+    package var constants: [String: JSONValue]
+    package var note: String?
     package var location: SourceLocation
 }
 

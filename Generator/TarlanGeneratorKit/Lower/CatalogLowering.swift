@@ -44,7 +44,7 @@ enum CatalogLowering {
                     requestFields: \(fieldLines(descriptor?.requestFields ?? [])),
                     errorFormats: [\(formats)],
                     isIdempotent: \(operation.idempotent),
-                    documentation: \(documentation)\(sensitiveFields(descriptor?.sensitiveFields ?? []))
+                    documentation: \(documentation)\(sensitiveFields(descriptor?.sensitiveFields ?? []))\(reconciliation(descriptor?.reconciliation))
                 )
             """
         return Property(
@@ -57,6 +57,23 @@ enum CatalogLowering {
     static func sensitiveFields(_ keys: Set<String>) -> String {
         guard !keys.isEmpty else { return "" }
         return ",\n        sensitiveFields: [" + keys.sorted().map(SwiftNames.stringLiteral).joined(separator: ", ") + "]"
+    }
+
+    /// `,\n reconciliation: Reconciliation(…)` for a money-moving operation; nothing otherwise.
+    private static func reconciliation(_ value: Reconciliation?) -> String {
+        guard let value else { return "" }
+        func optional(_ text: String?) -> String { text.map(SwiftNames.stringLiteral) ?? "nil" }
+        let keys = "[" + value.keyFields.map(SwiftNames.stringLiteral).joined(separator: ", ") + "]"
+        return """
+            ,
+                    reconciliation: Reconciliation(
+                        operationID: \(SwiftNames.stringLiteral(value.operationID)),
+                        statusOperationID: \(optional(value.statusOperationID)),
+                        keyFields: \(keys),
+                        methodName: \(optional(value.methodName)),
+                        note: \(optional(value.note))
+                    )
+            """
     }
 
     /// `environmentPaths: […],` on its own line, only when an environment has its own path.

@@ -61,6 +61,7 @@ enum ClientLowering {
             )),
         ]
         members += operations.map { .function(method($0, schema)) }
+        members += operations.compactMap { ReconcileMethod.function($0, schema).map(Declaration.function) }
         let documentation = section.documentation.map { ["- SeeAlso: [Documentation](\($0))"] } ?? []
         return TypeDeclaration(
             kind: .struct, name: clientName(section), conformances: ["Sendable"],

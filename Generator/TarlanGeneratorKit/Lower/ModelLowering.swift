@@ -201,7 +201,11 @@ enum ModelLowering {
             let key = selectors.contains { $0.name == field.name }
                 ? "self.\(keySelectorName(field)).rawValue" : SwiftNames.stringLiteral(field.name)
             var arguments = [key, "self." + SwiftNames.escaped(SwiftNames.property(for: field))]
-            let rules = [field.nonNegative ? ".nonNegative" : nil, field.wholeNumber ? ".wholeNumber" : nil].compactMap { $0 }
+            // What is sent must survive the server's float64 exactly; what was received is written back as it came.
+            let exact = model.isRequest && field.type == .decimal
+            let rules = [
+                field.nonNegative ? ".nonNegative" : nil, field.wholeNumber ? ".wholeNumber" : nil, exact ? ".exactInFloat64" : nil,
+            ].compactMap { $0 }
             if !rules.isEmpty { arguments.append("rules: [" + rules.joined(separator: ", ") + "]") }
             let call = "object.set(" + arguments.joined(separator: ", ") + ")"
             writing.append(.line((writeThrows(field.type) ? "try " : "") + call))

@@ -28,7 +28,18 @@ enum RuntimeDescriptors {
             requestLocation: operation.requestPlacement, requestFields: requestFields(operation.requestModel, schema),
             errorFormats: Set(operation.errorFormats), isIdempotent: operation.idempotent,
             documentation: operation.documentation,
-            sensitiveFields: sensitiveFields([.reference(operation.requestModel), operation.result], schema))
+            sensitiveFields: sensitiveFields([.reference(operation.requestModel), operation.result], schema),
+            reconciliation: reconciliation(operation, schema))
+    }
+
+    /// For a money-moving operation: the status operation, the keys it finds the call by, and the
+    /// generated method that asks it.
+    static func reconciliation(_ operation: Operation, _ schema: APISchema) -> Reconciliation? {
+        guard !operation.idempotent, let rule = operation.reconcile else { return nil }
+        return Reconciliation(
+            operationID: operation.id, statusOperationID: rule.operation,
+            keyFields: rule.fields.values.sorted(), methodName: ReconcileMethod.signature(operation, schema),
+            note: rule.note)
     }
 
     static func callback(_ callback: Callback, _ schema: APISchema) -> CallbackDescriptor? {
@@ -44,7 +55,9 @@ enum RuntimeDescriptors {
     /// The fields of a request or payload model, in the model's order.
     static func requestFields(_ model: String, _ schema: APISchema) -> [RequestField] {
         (schema.models[model]?.sortedFields ?? []).map { field in
-            RequestField(name: field.name, kind: fieldKind(field.type, schema), isRequired: field.required, aliases: field.aliases)
+            // A whole-number amount is an integer on the wire, as its documentation types it.
+            let kind = field.type == .decimal && field.wholeNumber ? .integer : fieldKind(field.type, schema)
+            return RequestField(name: field.name, kind: kind, isRequired: field.required, aliases: field.aliases)
         }
     }
 

@@ -73,10 +73,13 @@ package enum SchemaValidator {
                 log.error("fields \"\(other)\" and \"\(field.name)\" both become Swift property \"\(swiftName)\"", at: field.location)
             }
             swiftNames[swiftName] = field.name
+            if (field.nonNegative || field.wholeNumber) && field.type != .decimal {
+                log.error("\"nonNegative\" and \"wholeNumber\" only apply to decimal fields", at: field.location)
+            }
             if !field.accepts.isEmpty {
                 switch field.type {
-                case .string, .integer, .number, .boolean: break
-                default: log.error("\"accepts\" only applies to string, integer, number and boolean fields", at: field.location)
+                case .string, .integer, .number, .decimal, .boolean: break
+                default: log.error("\"accepts\" only applies to string, integer, number, decimal and boolean fields", at: field.location)
                 }
             }
         }
@@ -206,6 +209,7 @@ package enum SchemaValidator {
         default: break
         }
         checkType(operation.result, at: location, schema, &log)
+        checkReconcile(operation, schema, &log)
         guard let requestModel = schema.models[operation.requestModel] else {
             log.error("request model \"\(operation.requestModel)\" is not a model", at: location)
             return
@@ -228,6 +232,72 @@ package enum SchemaValidator {
         }
         if !operation.examples.values.contains(where: { $0.kind == .response && $0.expect == .success }) {
             log.warning("operation has no success response example; the mock cannot answer it", at: location)
+        }
+    }
+
+    /// Every money-moving operation says how to find out what happened when its outcome is unknown.
+    private static func checkReconcile(_ operation: Operation, _ schema: APISchema, _ log: inout DiagnosticLog) {
+        guard let rule = operation.reconcile else {
+            if !operation.idempotent {
+                log.error(
+                    "a money-moving (non-idempotent) operation needs \"reconcile\": the status operation that finds out "
+                        + "what happened when its outcome is unknown, or a note saying there is none",
+                    at: operation.location)
+            }
+            return
+        }
+        let location = rule.location
+        if operation.idempotent {
+            log.error("only a money-moving (non-idempotent) operation has \"reconcile\"; an idempotent one is simply repeated", at: location)
+        }
+        guard let statusID = rule.operation else {
+            if !rule.fields.isEmpty || !rule.constants.isEmpty {
+                log.error("\"fields\" and \"constants\" fill a status operation's request; name the \"operation\"", at: location)
+            }
+            if rule.note == nil {
+                log.error("without a status \"operation\", reconcile needs a \"note\" saying how to find out", at: location)
+            }
+            return
+        }
+        guard let status = schema.operations[statusID] else {
+            log.error("reconcile names unknown operation \"\(statusID)\"", at: location)
+            return
+        }
+        if !status.idempotent {
+            log.error("reconciling operation \"\(statusID)\" must be idempotent: it is asked while the outcome is unknown", at: location)
+        }
+        if status.section != operation.section {
+            log.error("reconciling operation \"\(statusID)\" must be of section \"\(operation.section)\" (the same client)", at: location)
+        }
+        guard let target = schema.models[status.requestModel], let source = schema.models[operation.requestModel] else { return }
+        for (name, from) in rule.fields.sorted(by: { $0.key < $1.key }) {
+            guard let targetField = target.fields[name] else {
+                log.error("\(target.name) has no field \"\(name)\"", at: location)
+                continue
+            }
+            guard let sourceField = source.fields[from] else {
+                log.error("\(source.name) has no field \"\(from)\"", at: location)
+                continue
+            }
+            if targetField.type != sourceField.type {
+                log.error("\(source.name).\(from) and \(target.name).\(name) have different types", at: location)
+            }
+            if targetField.requiredInSwift && !sourceField.requiredInSwift {
+                log.error("\(target.name).\(name) is required, but \(source.name).\(from) is optional", at: location)
+            }
+            if rule.constants[name] != nil {
+                log.error("\"\(name)\" is both a field and a constant", at: location)
+            }
+        }
+        var interpreter = ExampleInterpreter(schema: schema)
+        for (name, value) in rule.constants.sorted(by: { $0.key < $1.key }) {
+            guard let targetField = target.fields[name] else {
+                log.error("\(target.name) has no field \"\(name)\"", at: location)
+                continue
+            }
+            if interpreter.read(value, as: targetField.type, at: "") == nil {
+                log.error("constant \"\(name)\" does not fit \(target.name).\(name)", at: location)
+            }
         }
     }
 

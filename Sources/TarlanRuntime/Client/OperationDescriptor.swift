@@ -79,6 +79,9 @@ public struct OperationDescriptor: Sendable, Hashable {
     public var documentation: String?
     /// JSON keys of card data anywhere in the request or result: redacted from snippets and printed output.
     public var sensitiveFields: Set<String>
+    /// How to find out what happened when a money-moving call's outcome is unknown; nil for
+    /// idempotent operations.
+    public var reconciliation: Reconciliation?
 
     public init(
         id: String,
@@ -92,7 +95,8 @@ public struct OperationDescriptor: Sendable, Hashable {
         errorFormats: Set<ErrorFormat>,
         isIdempotent: Bool,
         documentation: String?,
-        sensitiveFields: Set<String> = []
+        sensitiveFields: Set<String> = [],
+        reconciliation: Reconciliation? = nil
     ) {
         self.id = id
         self.summary = summary
@@ -106,6 +110,7 @@ public struct OperationDescriptor: Sendable, Hashable {
         self.isIdempotent = isIdempotent
         self.documentation = documentation
         self.sensitiveFields = sensitiveFields
+        self.reconciliation = reconciliation
     }
 
     /// The path to call in the named environment (`nil`: a custom base URL, which uses `path`).

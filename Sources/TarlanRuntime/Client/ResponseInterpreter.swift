@@ -111,12 +111,32 @@ package enum ResponseInterpreter {
         func snippet() -> String { Redaction.snippet(of: response.body, keys: operation.sensitiveFields) }
 
         func http(_ reason: String) -> TarlanError {
-            .http(HTTPFailure(operationID: operation.id, httpStatus: httpStatus, reason: reason, bodySnippet: snippet()))
+            .http(HTTPFailure(
+                operationID: operation.id, httpStatus: httpStatus, reason: reason, bodySnippet: snippet(),
+                retryAfter: retryAfter, reconciliation: operation.reconciliation))
         }
 
         func decoding(path: String, reason: String) -> TarlanError {
             .decoding(DecodingFailure(
-                operationID: operation.id, httpStatus: httpStatus, path: path, reason: reason, bodySnippet: snippet()))
+                operationID: operation.id, httpStatus: httpStatus, path: path, reason: reason, bodySnippet: snippet(),
+                reconciliation: operation.reconciliation))
+        }
+
+        /// `Retry-After` of a 429 or 503: delay-seconds, or an HTTP date.
+        var retryAfter: TimeInterval? {
+            guard httpStatus == 429 || httpStatus == 503, let value = response.headers["Retry-After"] else { return nil }
+            let text = value.trimmingCharacters(in: .whitespaces)
+            if let seconds = Int(text) { return seconds >= 0 ? TimeInterval(seconds) : nil }
+            return Self.httpDate(text).map { max(0, $0.timeIntervalSinceNow) }
+        }
+
+        /// An IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`), the form RFC 9110 requires.
+        static func httpDate(_ text: String) -> Date? {
+            let formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.timeZone = TimeZone(identifier: "GMT")
+            formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss 'GMT'"
+            return formatter.date(from: text)
         }
     }
 

@@ -2,15 +2,16 @@ import Foundation
 
 /// Options shared by every call of a client.
 public struct TarlanClientConfiguration: Sendable {
-    /// Seconds before a call is abandoned; the transport's default when nil.
-    public var timeout: TimeInterval?
+    /// Seconds one attempt may take in all: connecting, sending and reading the whole response. A
+    /// deadline, not an idle timeout: a server that trickles its answer does not extend it.
+    public var timeout: TimeInterval
     /// Run in order around every request.
     public var middlewares: [any TarlanMiddleware]
     /// Retries for idempotent operations only (status checks, balance, lists); nil: never retry.
     /// Payment-creating operations are never retried, whatever this says.
     public var retryPolicy: TarlanRetryPolicy?
 
-    public init(timeout: TimeInterval? = nil, middlewares: [any TarlanMiddleware] = [], retryPolicy: TarlanRetryPolicy? = nil) {
+    public init(timeout: TimeInterval = 30, middlewares: [any TarlanMiddleware] = [], retryPolicy: TarlanRetryPolicy? = nil) {
         self.timeout = timeout
         self.middlewares = middlewares
         self.retryPolicy = retryPolicy
@@ -19,7 +20,7 @@ public struct TarlanClientConfiguration: Sendable {
 
 /// Options of one call, overriding the client's.
 public struct TarlanCallOptions: Sendable {
-    /// Seconds before this call is abandoned; the client's timeout when nil.
+    /// Seconds this call's attempt may take in all (a deadline); the client's timeout when nil.
     public var timeout: TimeInterval?
 
     public init(timeout: TimeInterval? = nil) {
@@ -30,7 +31,9 @@ public struct TarlanCallOptions: Sendable {
 /// Exponential backoff with jitter and a cap, for operations the schema marks idempotent.
 ///
 /// Retries a transport failure or an HTTP 429/502/503/504 without an error envelope; never an API
-/// error (the server understood and answered) and never a decoding failure.
+/// error (the server understood and answered) and never a decoding failure. The whole call, every
+/// attempt and pause included, ends by ``maxTotalDuration``; a `Retry-After` on a 429 or 503 is
+/// honoured when it fits in that deadline, and otherwise the call fails at once with the last error.
 public struct TarlanRetryPolicy: Sendable, Hashable {
     /// Attempts in all, the first included.
     public var maxAttempts: Int
@@ -38,12 +41,18 @@ public struct TarlanRetryPolicy: Sendable, Hashable {
     public var maxDelay: TimeInterval
     /// 0…1: each delay is multiplied by a random factor in `1 ± jitter`.
     public var jitter: Double
+    /// Seconds the whole call may take, retries and pauses included.
+    public var maxTotalDuration: TimeInterval
 
-    public init(maxAttempts: Int = 3, initialDelay: TimeInterval = 0.5, maxDelay: TimeInterval = 8, jitter: Double = 0.5) {
+    public init(
+        maxAttempts: Int = 3, initialDelay: TimeInterval = 0.5, maxDelay: TimeInterval = 8, jitter: Double = 0.5,
+        maxTotalDuration: TimeInterval = 30
+    ) {
         self.maxAttempts = max(1, maxAttempts)
         self.initialDelay = max(0, initialDelay)
         self.maxDelay = max(0, maxDelay)
         self.jitter = min(1, max(0, jitter))
+        self.maxTotalDuration = max(0, maxTotalDuration)
     }
 
     /// The pause before attempt `attempt + 1` (attempt counts from 1).

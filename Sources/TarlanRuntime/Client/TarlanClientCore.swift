@@ -30,8 +30,9 @@ public struct TarlanClientCore: Sendable {
         self.configuration = configuration
     }
 
-    /// Performs one operation. Only operations the schema marks idempotent are ever retried, and only
-    /// with a ``TarlanRetryPolicy``: payment POSTs are never repeated behind the caller's back.
+    /// Performs one operation within its deadline. Only operations the schema marks idempotent are
+    /// ever retried, and only with a ``TarlanRetryPolicy``, within the policy's deadline for the whole
+    /// call: payment POSTs are never repeated behind the caller's back.
     package func perform<Request: JSONWritable, Result: JSONReadable>(
         _ operation: OperationDescriptor,
         _ request: Request,
@@ -39,23 +40,41 @@ public struct TarlanClientCore: Sendable {
         options: TarlanCallOptions = .init()
     ) async throws -> Result {
         var prepared = try RequestBuilder.prepare(operation, request, baseURL: baseURL, environment: environment, secret: secret)
-        prepared.request.timeout = options.timeout ?? configuration.timeout
+        let attemptTimeout = options.timeout ?? configuration.timeout
         let policy = operation.isIdempotent ? configuration.retryPolicy : nil
+        let clock = ContinuousClock()
+        let start = clock.now
+        let callDuration = policy?.maxTotalDuration ?? attemptTimeout
+        prepared.request.timeout = min(attemptTimeout, callDuration)
         var attempt = 1
         while true {
+            if attempt > 1 {
+                // A later attempt gets the whole timeout, or what is left of the call's deadline.
+                prepared.request.timeout = min(attemptTimeout, max(0, callDuration - Self.seconds(clock.now - start)))
+            }
             do {
-                let response = try await send(prepared.request, operationID: operation.id)
+                let response = try await send(prepared.request, operation)
                 return try ResponseInterpreter.decode(Result.self, for: operation, from: response)
             } catch let error as TarlanError {
                 guard let policy, attempt < policy.maxAttempts, TarlanRetryPolicy.isRetryable(error) else { throw error }
-                try await Task.sleep(nanoseconds: UInt64(policy.delay(after: attempt) * 1_000_000_000))
+                var delay = policy.delay(after: attempt)
+                if case .http(let failure) = error, let retryAfter = failure.retryAfter { delay = max(delay, retryAfter) }
+                // A pause that would end past the deadline is not taken: the call fails now, honestly.
+                guard callDuration - Self.seconds(clock.now - start) > delay else { throw error }
+                try await Task.sleep(nanoseconds: UInt64(delay * 1_000_000_000))
                 attempt += 1
             }
         }
     }
 
-    private func send(_ request: HTTPRequest, operationID: String) async throws -> HTTPResponse {
+    private static func seconds(_ duration: Duration) -> TimeInterval {
+        let (seconds, attoseconds) = duration.components
+        return TimeInterval(seconds) + TimeInterval(attoseconds) / 1e18
+    }
+
+    private func send(_ request: HTTPRequest, _ operation: OperationDescriptor) async throws -> HTTPResponse {
         let transport = self.transport
+        let operationID = operation.id
         var next: @Sendable (HTTPRequest) async throws -> HTTPResponse = { try await transport.send($0) }
         for middleware in configuration.middlewares.reversed() {
             let inner = next
@@ -70,27 +89,21 @@ public struct TarlanClientCore: Sendable {
         } catch let tooLarge as ResponseTooLarge {
             throw TarlanError.http(HTTPFailure(
                 operationID: operationID, httpStatus: tooLarge.statusCode,
-                reason: "the response is larger than \(tooLarge.limit) bytes and was not read", bodySnippet: ""
-            ))
+                reason: "the response is larger than \(tooLarge.limit) bytes and was not read", bodySnippet: "",
+                reconciliation: operation.reconciliation))
+        } catch let failure as HTTPTransportError {
+            throw TarlanError.transport(TransportFailure(
+                operationID: operationID, reason: failure.reason, urlErrorCode: failure.urlErrorCode,
+                requestMayHaveBeenSent: failure.requestMayHaveBeenSent, reconciliation: operation.reconciliation))
         } catch {
             if Task.isCancelled { throw CancellationError() }
-            let urlError = error as? URLError
+            // A transport that does not say how far it got: the request may have been sent, unless a
+            // URLError proves it never connected.
+            let failure = (error as? URLError).map(HTTPTransportError.init)
+                ?? HTTPTransportError(kind: .other, requestMayHaveBeenSent: true, reason: String(describing: type(of: error)))
             throw TarlanError.transport(TransportFailure(
-                operationID: operationID, reason: Self.describe(error), urlErrorCode: urlError?.code.rawValue
-            ))
+                operationID: operationID, reason: failure.reason, urlErrorCode: failure.urlErrorCode,
+                requestMayHaveBeenSent: failure.requestMayHaveBeenSent, reconciliation: operation.reconciliation))
         }
-    }
-
-    private static func describe(_ error: any Error) -> String {
-        if let urlError = error as? URLError {
-            switch urlError.code {
-            case .timedOut: return "timed out"
-            case .cannotConnectToHost: return "cannot connect to host"
-            case .networkConnectionLost: return "connection lost"
-            case .cannotFindHost: return "cannot find host"
-            default: return "URL error \(urlError.code.rawValue)"
-            }
-        }
-        return String(describing: type(of: error))
     }
 }

@@ -84,8 +84,8 @@ package struct JSONObjectWriter {
         }
     }
 
-    /// An amount of money: refused, with the field named, when Go's `float64` (what the server signs
-    /// and reads) cannot carry it exactly, or when it breaks the field's documented rules.
+    /// An amount of money: refused, with the field named, when it breaks `rules` (in a request: the
+    /// documented ones, and that Go's `float64`, what the server signs and reads, carries it exactly).
     package mutating func set(_ key: String, _ value: Decimal?, rules: AmountRules = []) throws(JSONWriteError) {
         guard let value else { return }
         do {
@@ -108,6 +108,8 @@ package struct AmountRules: OptionSet, Sendable, Hashable {
     package static let nonNegative = AmountRules(rawValue: 1 << 0)
     /// The documentation types the field as Integer.
     package static let wholeNumber = AmountRules(rawValue: 1 << 1)
+    /// Sent to the server, which reads it as a `float64`: at most 15 significant digits.
+    package static let exactInFloat64 = AmountRules(rawValue: 1 << 2)
 
     /// Significant digits a `float64` carries exactly through decimal text and back (DBL_DIG).
     package static let maximumSignificantDigits = 15
@@ -118,7 +120,7 @@ package struct AmountRules: OptionSet, Sendable, Hashable {
             throw JSONWriteError("\(value) is not a number JSON can carry")
         }
         let digits = significantDigits(number.text)
-        guard digits <= maximumSignificantDigits else {
+        guard !rules.contains(.exactInFloat64) || digits <= maximumSignificantDigits else {
             throw JSONWriteError(
                 "\(number.text) has \(digits) significant digits; the server reads amounts as a float64, "
                     + "which keeps at most \(maximumSignificantDigits) exactly")

@@ -1,18 +1,35 @@
 import Foundation
 
-/// Every failure of a Tarlan call. Cancellation is the one exception: it throws `CancellationError`.
+/// Every failure of a Tarlan call. Cancellation is the one exception: it throws `CancellationError`
+/// (for a money-moving call cancelled after it started, treat the outcome as unknown).
+///
+/// ``outcome`` says whether Tarlan may have carried the request out; for a money-moving operation whose
+/// outcome is unknown, the description says so in those words and names how to find out.
 public enum TarlanError: Error, Sendable, Hashable, CustomStringConvertible {
     /// The server answered in one of its documented error formats.
     case api(TarlanAPIError)
-    /// The answer is not the documented envelope: an HTML page, an empty body, not JSON, or a
-    /// non-2xx status without an error body.
+    /// The answer is not the documented envelope: an HTML page, an empty or truncated body, not JSON,
+    /// or a non-2xx status without an error body.
     case http(HTTPFailure)
     /// The envelope was there but a value did not fit the model.
     case decoding(DecodingFailure)
-    /// The request never got an HTTP answer (connection, DNS, TLS, timeout).
+    /// The request got no complete HTTP answer (connection, DNS, TLS, timeout, reset).
     case transport(TransportFailure)
-    /// The request could not be built (a value JSON cannot carry, a refused URL).
+    /// The request could not be built (a value JSON cannot carry, an amount a float64 cannot hold, a
+    /// refused URL). Nothing was sent.
     case invalidRequest(operationID: String, reason: String)
+
+    /// Whether Tarlan may have carried the request out.
+    public var outcome: TarlanOutcome {
+        switch self {
+        case .api: .rejected
+        case .http(let failure): failure.outcome
+        // The envelope said success (or could not be read): the operation may well have happened.
+        case .decoding: .unknown
+        case .transport(let failure): failure.requestMayHaveBeenSent ? .unknown : .notSent
+        case .invalidRequest: .notSent
+        }
+    }
 
     public var description: String {
         switch self {
@@ -20,9 +37,64 @@ public enum TarlanError: Error, Sendable, Hashable, CustomStringConvertible {
         case .http(let failure): failure.description
         case .decoding(let failure): failure.description
         case .transport(let failure): failure.description
-        case .invalidRequest(let operationID, let reason): "\(operationID): invalid request: \(reason)"
+        case .invalidRequest(let operationID, let reason): "\(operationID): invalid request (not sent): \(reason)"
         }
     }
+}
+
+/// Whether a failed call may have been carried out by Tarlan.
+public enum TarlanOutcome: String, Sendable, Hashable {
+    /// Nothing reached Tarlan: the request may be sent again.
+    case notSent
+    /// Tarlan (or a server in front of it) answered that it did not carry the request out.
+    case rejected
+    /// The request may have reached Tarlan and been carried out (a timeout or a reset after it was
+    /// written, a 5xx without an error body, a truncated or unreadable success): find out before
+    /// sending it again. For money-moving operations the failure's ``Reconciliation`` says how.
+    case unknown
+}
+
+/// How to find out what happened to a money-moving call whose outcome is unknown: the status
+/// operation that reconciles it, and the request fields it is found by. From the schema.
+public struct Reconciliation: Sendable, Hashable {
+    /// The money-moving operation.
+    public var operationID: String
+    /// The status operation to ask (`checkRefillStatus`, `getTransactionStatus`, `listCards`), or nil
+    /// when the documentation has none.
+    public var statusOperationID: String?
+    /// The request fields the status operation finds the call by (`external_id`, `project_reference_id`).
+    public var keyFields: [String]
+    /// The generated client method that asks, e.g. `reconcileMakePayment(_:)`.
+    public var methodName: String?
+    /// What to know about it (e.g. which field of the status's result shows the call).
+    public var note: String?
+
+    public init(
+        operationID: String, statusOperationID: String?, keyFields: [String], methodName: String?, note: String? = nil
+    ) {
+        self.operationID = operationID
+        self.statusOperationID = statusOperationID
+        self.keyFields = keyFields
+        self.methodName = methodName
+        self.note = note
+    }
+
+    /// "find out with reconcileMakePayment(_:) (checkRefillStatus by external_id) before sending it again".
+    public var advice: String {
+        guard let statusOperationID else {
+            return "no status operation is documented for \(operationID): ask Tarlan before sending it again"
+                + (note.map { " (\($0))" } ?? "")
+        }
+        let keys = keyFields.isEmpty ? "" : " by " + keyFields.joined(separator: ", ")
+        let method = methodName.map { "\($0) (\(statusOperationID)\(keys))" } ?? "\(statusOperationID)\(keys)"
+        return "find out with \(method) before sending it again" + (note.map { "; \($0)" } ?? "")
+    }
+}
+
+/// "makePayment: outcome unknown: …; find out with …", or the plain failure for other operations.
+private func describe(_ operationID: String, _ failure: String, outcome: TarlanOutcome, _ reconciliation: Reconciliation?) -> String {
+    guard outcome == .unknown, let reconciliation else { return "\(operationID): \(failure)" }
+    return "\(operationID): outcome unknown: \(failure); the request may have been carried out: \(reconciliation.advice)"
 }
 
 /// An error the API reported, with its code, message and the format it came in.
@@ -66,16 +138,32 @@ public struct HTTPFailure: Sendable, Hashable, CustomStringConvertible {
     public var reason: String
     /// The start of the body, at most ``BodySnippet/limit`` characters.
     public var bodySnippet: String
+    /// Seconds the server asked to wait (`Retry-After` on a 429 or 503), if it did.
+    public var retryAfter: TimeInterval?
+    /// For a money-moving operation: how to find out what happened when the outcome is unknown.
+    public var reconciliation: Reconciliation?
 
-    public init(operationID: String, httpStatus: Int, reason: String, bodySnippet: String) {
+    public init(
+        operationID: String, httpStatus: Int, reason: String, bodySnippet: String, retryAfter: TimeInterval? = nil,
+        reconciliation: Reconciliation? = nil
+    ) {
         self.operationID = operationID
         self.httpStatus = httpStatus
         self.reason = reason
         self.bodySnippet = bodySnippet
+        self.retryAfter = retryAfter
+        self.reconciliation = reconciliation
+    }
+
+    /// A redirect or a 4xx says the request was not carried out; a 2xx that is not the envelope
+    /// (truncated, HTML) or a 5xx without an error body leaves it unknown.
+    public var outcome: TarlanOutcome {
+        (300..<500).contains(httpStatus) ? .rejected : .unknown
     }
 
     public var description: String {
-        "\(operationID): HTTP \(httpStatus): \(reason); body: \(bodySnippet.isEmpty ? "(empty)" : bodySnippet)"
+        let failure = "HTTP \(httpStatus): \(reason); body: \(bodySnippet.isEmpty ? "(empty)" : bodySnippet)"
+        return describe(operationID, failure, outcome: outcome, reconciliation)
     }
 }
 
@@ -86,17 +174,24 @@ public struct DecodingFailure: Sendable, Hashable, CustomStringConvertible {
     public var path: String
     public var reason: String
     public var bodySnippet: String
+    /// For a money-moving operation: how to find out what happened (the envelope did not say it failed).
+    public var reconciliation: Reconciliation?
 
-    public init(operationID: String, httpStatus: Int, path: String, reason: String, bodySnippet: String) {
+    public init(
+        operationID: String, httpStatus: Int, path: String, reason: String, bodySnippet: String,
+        reconciliation: Reconciliation? = nil
+    ) {
         self.operationID = operationID
         self.httpStatus = httpStatus
         self.path = path
         self.reason = reason
         self.bodySnippet = bodySnippet
+        self.reconciliation = reconciliation
     }
 
     public var description: String {
-        "\(operationID): cannot decode \(path.isEmpty ? "the response" : "`\(path)`") (HTTP \(httpStatus)): \(reason); body: \(bodySnippet)"
+        let failure = "cannot decode \(path.isEmpty ? "the response" : "`\(path)`") (HTTP \(httpStatus)): \(reason); body: \(bodySnippet)"
+        return describe(operationID, failure, outcome: .unknown, reconciliation)
     }
 }
 
@@ -105,14 +200,27 @@ public struct TransportFailure: Sendable, Hashable, CustomStringConvertible {
     public var reason: String
     /// `URLError.Code.rawValue` when the failure came from URLSession.
     public var urlErrorCode: Int?
+    /// False only when nothing left the machine (DNS, refused connection, TLS handshake, or a timeout
+    /// before any of the body was written).
+    public var requestMayHaveBeenSent: Bool
+    /// For a money-moving operation: how to find out what happened when the request may have been sent.
+    public var reconciliation: Reconciliation?
 
-    public init(operationID: String, reason: String, urlErrorCode: Int?) {
+    public init(
+        operationID: String, reason: String, urlErrorCode: Int?, requestMayHaveBeenSent: Bool = true,
+        reconciliation: Reconciliation? = nil
+    ) {
         self.operationID = operationID
         self.reason = reason
         self.urlErrorCode = urlErrorCode
+        self.requestMayHaveBeenSent = requestMayHaveBeenSent
+        self.reconciliation = reconciliation
     }
 
-    public var description: String { "\(operationID): transport failure: \(reason)" }
+    public var description: String {
+        let sent = requestMayHaveBeenSent ? "" : " (not sent)"
+        return describe(operationID, "transport failure\(sent): \(reason)", outcome: requestMayHaveBeenSent ? .unknown : .notSent, reconciliation)
+    }
 }
 
 /// A short, printable prefix of a response body for error messages.

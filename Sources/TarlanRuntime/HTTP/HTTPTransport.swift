@@ -1,7 +1,9 @@
 /// Sends one HTTP request. Implementations: ``URLSessionTransport`` for real traffic,
 /// ``InMemoryTransport`` and ``MockTransport`` for tests.
 ///
-/// A transport never retries: payment calls are not safe to repeat.
+/// A transport never retries: payment calls are not safe to repeat. It ends the attempt by the
+/// request's `timeout` (a deadline for the whole exchange), stops when its task is cancelled, and
+/// throws ``HTTPTransportError`` saying whether any of the request may have left the machine.
 public protocol HTTPTransport: Sendable {
     func send(_ request: HTTPRequest) async throws -> HTTPResponse
 }

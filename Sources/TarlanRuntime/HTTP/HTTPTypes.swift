@@ -12,7 +12,8 @@ public struct HTTPRequest: Sendable, Hashable {
     public var url: URL
     public var headers: HTTPHeaders
     public var body: Data?
-    /// Seconds before the request is abandoned; the transport's default when nil.
+    /// Seconds the whole attempt may take (connect, send, the full response body); the transport's
+    /// default when nil. A transport must end the attempt by then.
     public var timeout: TimeInterval?
 
     public init(method: HTTPMethod, url: URL, headers: HTTPHeaders = [:], body: Data? = nil, timeout: TimeInterval? = nil) {

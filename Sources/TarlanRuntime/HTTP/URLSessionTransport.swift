@@ -7,7 +7,10 @@ import FoundationNetworking
 ///
 /// Hardened for a payment client: redirects are never followed (they would carry the signature
 /// to another host), a response larger than `maxResponseSize` is abandoned as soon as it exceeds
-/// the limit instead of being read into memory, and cancelling the task cancels the request.
+/// the limit instead of being read into memory, the request's timeout is a deadline for the whole
+/// attempt (not an idle timeout: a server trickling one byte a second does not keep it alive), a
+/// failure says whether any of the request left the machine, and cancelling the task cancels the
+/// request.
 public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
     /// Used when a request carries no timeout of its own.
     public let defaultTimeout: TimeInterval
@@ -33,18 +36,23 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
     }
 
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        let timeout = request.timeout ?? defaultTimeout
         var urlRequest = URLRequest(url: request.url)
         urlRequest.httpMethod = request.method.rawValue
         urlRequest.httpBody = request.body
-        urlRequest.timeoutInterval = request.timeout ?? defaultTimeout
+        // URLSession's own timeout only limits the gap between bytes, and FoundationNetworking truncates
+        // it to whole seconds (0.9 s would time out at once); the deadline below bounds the whole attempt.
+        urlRequest.timeoutInterval = max(1, timeout.rounded(.up))
         for (name, value) in request.headers {
             urlRequest.setValue(value, forHTTPHeaderField: name)
         }
         let task = session.dataTask(with: urlRequest)
         let limit = maxResponseSize
+        let hasBody = !(request.body?.isEmpty ?? true)
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { continuation in
-                delegate.register(task, limit: limit, continuation: continuation)
+                delegate.register(task, limit: limit, hasBody: hasBody, continuation: continuation)
+                delegate.expire(task, after: timeout)
                 task.resume()
             }
         } onCancel: {
@@ -59,10 +67,12 @@ public struct ResponseTooLarge: Error, Sendable, Hashable {
     public var statusCode: Int
 }
 
-/// Collects each task's response and body, enforcing the size limit while the body streams in.
+/// Collects each task's response and body, enforcing the size limit while the body streams in and
+/// the deadline of the whole attempt.
 private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecked Sendable {
     private struct Pending {
         var limit: Int
+        var hasBody: Bool
         var continuation: CheckedContinuation<HTTPResponse, any Error>
         var response: HTTPURLResponse?
         var body = Data()
@@ -70,11 +80,23 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
 
     private let lock = NSLock()
     private var pending: [Int: Pending] = [:]
+    private let timers = DispatchQueue(label: "URLSessionTransport.deadlines")
 
-    func register(_ task: URLSessionTask, limit: Int, continuation: CheckedContinuation<HTTPResponse, any Error>) {
+    func register(_ task: URLSessionTask, limit: Int, hasBody: Bool, continuation: CheckedContinuation<HTTPResponse, any Error>) {
         lock.lock()
-        pending[task.taskIdentifier] = Pending(limit: limit, continuation: continuation)
+        pending[task.taskIdentifier] = Pending(limit: limit, hasBody: hasBody, continuation: continuation)
         lock.unlock()
+    }
+
+    /// Ends the attempt at its deadline, however the bytes trickle in.
+    func expire(_ task: URLSessionTask, after timeout: TimeInterval) {
+        timers.asyncAfter(deadline: .now() + max(0, timeout)) { [weak self, weak task] in
+            guard let self, let task, let entry = self.take(task) else { return }
+            task.cancel()
+            entry.continuation.resume(throwing: HTTPTransportError(
+                kind: .timedOut, requestMayHaveBeenSent: Self.mayHaveBeenSent(task, entry, after: nil),
+                reason: "timed out", urlErrorCode: URLError.Code.timedOut.rawValue))
+        }
     }
 
     private func take(_ task: URLSessionTask) -> Pending? {
@@ -134,11 +156,13 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: (any Error)?) {
         guard let entry = take(task) else { return }
         if let error {
-            entry.continuation.resume(throwing: error)
+            entry.continuation.resume(throwing: Self.transportError(error, task, entry))
             return
         }
         guard let http = entry.response ?? task.response as? HTTPURLResponse else {
-            entry.continuation.resume(throwing: URLError(.badServerResponse))
+            entry.continuation.resume(throwing: HTTPTransportError(
+                kind: .connectionLost, requestMayHaveBeenSent: true, reason: "no HTTP response",
+                urlErrorCode: URLError.Code.badServerResponse.rawValue))
             return
         }
         var headers = HTTPHeaders()
@@ -150,5 +174,26 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
 
     private func fail(_ task: URLSessionTask, with error: any Error) {
         take(task)?.continuation.resume(throwing: error)
+    }
+
+    /// A URLSession failure as a transport error saying whether any of the request may have left.
+    private static func transportError(_ error: any Error, _ task: URLSessionTask, _ entry: Pending) -> any Error {
+        guard let urlError = error as? URLError else { return error }
+        // Cancellation is the caller's (the task was cancelled); it surfaces as CancellationError.
+        if urlError.code == .cancelled { return CancellationError() }
+        var failure = HTTPTransportError(urlError)
+        failure.requestMayHaveBeenSent = mayHaveBeenSent(task, entry, after: failure.kind)
+        return failure
+    }
+
+    /// Nothing left the machine when the failure happened before a connection was made, or when the
+    /// request has a body and none of it was written (the server cannot act on a body it never got).
+    private static func mayHaveBeenSent(_ task: URLSessionTask, _ entry: Pending, after kind: HTTPTransportError.Kind?) -> Bool {
+        switch kind {
+        case .dnsFailure, .cannotConnect, .tlsFailure: return false
+        default: break
+        }
+        if entry.response != nil { return true }
+        return entry.hasBody ? task.countOfBytesSent > 0 : true
     }
 }

@@ -1,4 +1,5 @@
-/// Indented JSON for people (the `tarlan` tool's output): keys sorted, two spaces, same escaping as canonical JSON.
+/// Indented JSON for people (the `tarlan` tool's output): keys sorted, two spaces, same escaping as
+/// canonical JSON, and numbers exactly as their text (an amount prints as it was read, never via `Double`).
 public enum JSONPrettyPrinter {
     public static func string(_ value: JSONValue) -> String {
         var text = ""
@@ -27,6 +28,8 @@ public enum JSONPrettyPrinter {
                 text += index == keys.count - 1 ? "\n" : ",\n"
             }
             text += closing + "}"
+        case .number(let number) where number.double.isFinite:
+            text += number.text
         default:
             text += CanonicalJSON.string(value)
         }

@@ -103,6 +103,42 @@ public struct AlphaClient: Sendable {
     ) async throws -> Payment {
         try await core.perform(TarlanOperations.createPayment, request, returning: Payment.self, options: options)
     }
+
+    /// Look a payment up.
+    ///
+    /// Finds a payment by the caller's id.
+    ///
+    /// `GET /api/v1/payments/status`
+    ///
+    /// - Parameters:
+    ///   - request: The request query parameters; signed for you.
+    ///   - options: Per-call options such as a timeout.
+    /// - Returns: The response's `result`.
+    /// - Throws: ``TarlanError``: `.api` when the server reports an error (old, newExpected format), `.http`, `.decoding` or `.transport` otherwise.
+    /// - Remark: Generated from `alpha.json#/operations/getPayment`.
+    public func getPayment(_ request: PaymentQuery, options: TarlanCallOptions = .init()) async throws -> Payment {
+        try await core.perform(TarlanOperations.getPayment, request, returning: Payment.self, options: options)
+    }
+
+    /// Finds out what happened to a ``createPayment(_:options:)`` whose outcome is unknown (a timeout or a reset after the request was sent, a 5xx without an error body): asks ``getPayment(_:options:)`` by `external_id`. Safe to repeat; never sends the original request again.
+    ///
+    /// - Note: The payment shows once it is registered.
+    ///
+    /// - Parameters:
+    ///   - request: The request whose outcome is unknown.
+    ///   - account: `account` of the status request, which the request lacks.
+    ///   - options: Per-call options such as a timeout.
+    /// - Returns: What ``getPayment(_:options:)`` returns.
+    public func reconcileCreatePayment(
+        _ request: CreatePaymentRequest,
+        account: String,
+        options: TarlanCallOptions = .init()
+    ) async throws -> Payment {
+        try await getPayment(
+            PaymentQuery(account: account, externalID: request.externalID, view: "full"),
+            options: options
+        )
+    }
 }
 
 /// Beta balances.

@@ -207,6 +207,7 @@ extension Payer: JSONReadable, JSONWritable {
 /// A registered payment.
 ///
 /// The result of ``AlphaClient/createPayment(_:options:)``.
+/// The result of ``AlphaClient/getPayment(_:options:)``.
 ///
 /// - Remark: Generated from `alpha.json#/models/Payment`.
 public struct Payment: Codable, Hashable, Sendable {
@@ -404,6 +405,59 @@ extension PaymentNotice: JSONReadable, JSONWritable {
         object.set("comment", self.comment)
         object.set("payment_id", self.paymentID)
         try object.set("status", self.status)
+        return object.value
+    }
+}
+
+/// Which payment to look up.
+///
+/// The request of ``AlphaClient/getPayment(_:options:)``.
+///
+/// - Remark: Generated from `alpha.json#/models/PaymentQuery`.
+public struct PaymentQuery: Codable, Hashable, Sendable {
+    /// The account the payment belongs to.
+    ///
+    /// JSON key: `account`.
+    public var account: String
+
+    /// The caller's id of the payment.
+    ///
+    /// JSON key: `external_id`.
+    public var externalID: String
+
+    /// How much to return.
+    ///
+    /// JSON key: `view`.
+    public var view: String
+
+    public init(account: String, externalID: String, view: String) {
+        self.account = account
+        self.externalID = externalID
+        self.view = view
+    }
+
+    public init(from decoder: any Decoder) throws {
+        self = try JSONCoding.decode(Self.self, from: decoder)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        try JSONCoding.encode(self, to: encoder)
+    }
+}
+
+extension PaymentQuery: JSONReadable, JSONWritable {
+    package init(json: JSONValue, context: JSONReadContext) throws(JSONReadError) {
+        let object = try JSONObjectReader(json, model: "PaymentQuery", context: context)
+        self.account = try object.require(object.string("account"), "account")
+        self.externalID = try object.require(object.string("external_id"), "external_id")
+        self.view = try object.require(object.string("view"), "view")
+    }
+
+    package func json() throws(JSONWriteError) -> JSONValue {
+        var object = JSONObjectWriter(capacity: 3)
+        object.set("account", self.account)
+        object.set("external_id", self.externalID)
+        object.set("view", self.view)
         return object.value
     }
 }

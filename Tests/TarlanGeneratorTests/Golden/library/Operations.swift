@@ -22,7 +22,14 @@ public enum TarlanOperations {
         ],
         errorFormats: [.old, .newExpected],
         isIdempotent: false,
-        documentation: "https://docs.example.com/alpha/create-payment"
+        documentation: "https://docs.example.com/alpha/create-payment",
+        reconciliation: Reconciliation(
+            operationID: "createPayment",
+            statusOperationID: "getPayment",
+            keyFields: ["external_id"],
+            methodName: "reconcileCreatePayment(_:account:options:)",
+            note: "The payment shows once it is registered."
+        )
     )
 
     /// `GET /balance`: Get the balance.
@@ -43,12 +50,31 @@ public enum TarlanOperations {
         documentation: nil
     )
 
+    /// `GET /api/v1/payments/status`: Look a payment up.
+    public static let getPayment = OperationDescriptor(
+        id: "getPayment",
+        summary: "Look a payment up",
+        section: AlphaClient.section,
+        method: .get,
+        path: "/api/v1/payments/status",
+        requestLocation: .query,
+        requestFields: [
+            RequestField(name: "account", kind: .string, isRequired: true),
+            RequestField(name: "external_id", kind: .string, isRequired: true),
+            RequestField(name: "view", kind: .string, isRequired: true),
+        ],
+        errorFormats: [.old, .newExpected],
+        isIdempotent: true,
+        documentation: nil
+    )
+
     /// Every operation, by id.
-    public static let all: [OperationDescriptor] = [createPayment, getBalance]
+    public static let all: [OperationDescriptor] = [createPayment, getBalance, getPayment]
 
     /// Every operation, callable with untyped JSON (for `tarlan call` and `tarlan demo`).
     public static let dynamic: [DynamicOperation] = [
         DynamicOperation(createPayment, request: CreatePaymentRequest.self, result: Payment.self),
         DynamicOperation(getBalance, request: BalanceQuery.self, result: Balance.self),
+        DynamicOperation(getPayment, request: PaymentQuery.self, result: Payment.self),
     ]
 }

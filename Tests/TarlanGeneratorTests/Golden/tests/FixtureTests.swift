@@ -129,6 +129,54 @@ final class GetBalanceFixtureTests: XCTestCase {
     }
 }
 
+/// Fixtures of `getPayment` from `alpha.json#/operations/getPayment/examples`, and every error shape of its section.
+final class GetPaymentFixtureTests: XCTestCase {
+    /// Payment created (doc).
+    func testSuccess() throws {
+        let body = Data(#"{"message":"Success","result":{"amount":1500.5,"created_at":"2024-05-01T10:15:30.123+05:00","default":"yes","external_id":"order-1","is_test":"true","items":[{"quantity":2,"sku":"A-1"}],"metadata":{"retries":[1,2],"source":"web"},"payer":{"name":"Aida","self":"https://alpha.example.com/payers/7"},"payment_id":77,"redirectUrl":"https://pay.example.com/77","status":"2","tags":["first","vip"]},"status":true,"status_code":0}"#.utf8)
+        let response = HTTPResponse(statusCode: 200, body: body)
+        let result: Payment? = try ResponseInterpreter.decode(Payment.self, for: TarlanOperations.getPayment, from: response)
+        XCTAssertEqual(result?.amount, 1500.5)
+        XCTAssertEqual(result?.payer.name, "Aida")
+        XCTAssertEqual(result?.payer.`self`, "https://alpha.example.com/payers/7")
+        XCTAssertEqual(result?.paymentID, 77)
+        XCTAssertEqual(result?.status, PaymentStatus.success)
+        XCTAssertEqual(result?.createdAt, TarlanTimestamp("2024-05-01T10:15:30.123+05:00"))
+        XCTAssertEqual(result?.`default`, "yes")
+        XCTAssertEqual(result?.merchantReference, "order-1")
+        XCTAssertEqual(result?.isTest, true)
+        XCTAssertEqual(result?.items?.count, 1)
+        XCTAssertEqual(result?.items?[0].sku, "A-1")
+        XCTAssertEqual(result?.items?[0].quantity, 2)
+        XCTAssertEqual(result?.metadata, JSONValue.object(["retries": .array([.number(1), .number(2)]), "source": .string("web")]))
+        XCTAssertEqual(result?.redirectURL, "https://pay.example.com/77")
+        XCTAssertEqual(result?.tags?.count, 2)
+        XCTAssertEqual(result?.tags?[0], "first")
+        XCTAssertEqual(result?.tags?[1], "vip")
+    }
+
+    /// Every error shape of the alpha section (old, oldTree, newExpected, newUnexpected) throws `.api`.
+    func testEveryErrorShapeOfTheSectionThrows() throws {
+        let shapes: [(status: Int, body: String, code: Int)] = [
+            (200, #"{"message":"invalid signature","result":{},"status":false,"status_code":1003}"#, 1003),
+            (200, #"{"result":{"data":null,"error_code":1003,"message":"invalid signature"}}"#, 1003),
+            (200, #"{"message":"Success","result":{"additional_data":{},"data":{},"error_code":1003,"message":"invalid signature"},"status":true,"status_code":0}"#, 1003),
+            (401, #"{"message":"invalid signature","result":{},"status":false,"status_code":1003}"#, 1003),
+        ]
+        for shape in shapes {
+            let response = HTTPResponse(statusCode: shape.status, body: Data(shape.body.utf8))
+            XCTAssertThrowsError(try ResponseInterpreter.decode(Payment.self, for: TarlanOperations.getPayment, from: response), shape.body) { error in
+                guard case .api(let apiError) = error as? TarlanError else {
+                    return XCTFail("expected an API error, got \(error)")
+                }
+                XCTAssertEqual(apiError.code, shape.code)
+                XCTAssertTrue(TarlanOperations.getPayment.errorFormats.contains(apiError.format), "\(apiError.format)")
+                XCTAssertEqual(apiError.alphaCode, AlphaErrorCode(rawValue: shape.code))
+            }
+        }
+    }
+}
+
 /// Fixtures of the `paymentNotice` callback from `beta.json#/callbacks/paymentNotice/examples`.
 final class PaymentNoticeCallbackFixtureTests: XCTestCase {
     /// Signed (computed).
