@@ -42,7 +42,11 @@ public enum CanonicalJSON {
         case .number(let number):
             // Non-finite numbers cannot come from JSON text (the parser rejects them) and Go
             // cannot marshal them; writing null keeps the output valid JSON rather than trapping.
-            out.append(contentsOf: (number.double.isFinite ? GoFloat.format(number.double) : "null").utf8)
+            if number.isShortInteger {
+                out.append(contentsOf: number.text.utf8)  // what Go prints for a whole float64 below 1e15
+            } else {
+                out.append(contentsOf: (number.double.isFinite ? GoFloat.format(number.double) : "null").utf8)
+            }
         case .string(let string):
             writeString(string, into: &out)
         case .array(let elements):
