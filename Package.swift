@@ -13,8 +13,12 @@ let package = Package(
     ],
     dependencies: [],
     targets: [
-        // Hand-written runtime: JSON, canonical JSON, signing, transports, errors.
-        .target(name: "TarlanRuntime"),
+        // What the generator and the runtime share: JSON, canonical JSON, signing, descriptors, the
+        // response interpreter, errors, webhook verification. Small, because a downstream build compiles
+        // it twice (for the build plugin's tool and for the library).
+        .target(name: "TarlanCore"),
+        // Hand-written runtime over the core: the client core, transports, configuration.
+        .target(name: "TarlanRuntime", dependencies: ["TarlanCore"]),
         // Generated bindings (models, clients, catalog) over the runtime.
         .target(
             name: "TarlanPayments",
@@ -26,18 +30,31 @@ let package = Package(
         // The generator: load → validate → lower → render.
         .target(
             name: "TarlanGeneratorKit",
-            dependencies: ["TarlanRuntime"],
+            dependencies: ["TarlanCore"],
             path: "Generator/TarlanGeneratorKit"
         ),
+        // The build plugin's tool: generation only.
+        .executableTarget(
+            name: "tarlan-generate",
+            dependencies: ["TarlanGeneratorKit"],
+            path: "Generator/tarlan-generate"
+        ),
+        // Maintainers' tools over the generator: schema diff, OpenAPI export.
+        .target(
+            name: "TarlanSchemaTools",
+            dependencies: ["TarlanGeneratorKit"],
+            path: "Generator/TarlanSchemaTools"
+        ),
+        // `tarlan-generator generate|diff|openapi`: the command plugins' tool and the maintainers' CLI.
         .executableTarget(
             name: "tarlan-generator",
-            dependencies: ["TarlanGeneratorKit"],
+            dependencies: ["TarlanSchemaTools"],
             path: "Generator/tarlan-generator"
         ),
         .plugin(
             name: "TarlanGeneratorPlugin",
             capability: .buildTool(),
-            dependencies: ["tarlan-generator"],
+            dependencies: ["tarlan-generate"],
             path: "Plugins/TarlanGeneratorPlugin"
         ),
         // `swift package diff-schema --base REF`: the schema's changes since REF, breaking ones first.
@@ -57,7 +74,7 @@ let package = Package(
                 intent: .custom(verb: "generate-sources", description: "Write the generated sources to Generated/ (or --output DIR)"),
                 permissions: [.writeToPackageDirectory(reason: "Writes the generated sources to Generated/ (or --output DIR)")]
             ),
-            dependencies: ["tarlan-generator"],
+            dependencies: ["tarlan-generate"],
             path: "Plugins/GenerateSourcesPlugin"
         ),
 
@@ -68,10 +85,10 @@ let package = Package(
             path: "Benchmarks/Sources/tarlan-benchmarks"
         ),
 
-        .testTarget(name: "TarlanRuntimeTests", dependencies: ["TarlanRuntime"]),
+        .testTarget(name: "TarlanCoreTests", dependencies: ["TarlanCore"]),
         .testTarget(
             name: "TarlanGeneratorTests",
-            dependencies: ["TarlanGeneratorKit", "TarlanTestSupport"],
+            dependencies: ["TarlanSchemaTools", "TarlanTestSupport"],
             // Test inputs and checked-in expected output, read at run time; never compiled.
             exclude: ["Fixtures", "Golden"]
         ),

@@ -1,5 +1,6 @@
 import Foundation
 import TarlanGeneratorKit
+import TarlanSchemaTools
 
 /// `tarlan-generator diff OLD NEW [--format markdown|json] [--fail-on-breaking]`
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import TarlanGeneratorKit
+import TarlanSchemaTools
 
 /// `tarlan-generator openapi SCHEMA [--output FILE]`
 ///

@@ -1,4 +1,6 @@
 import Foundation
+import TarlanGeneratorKit
+import TarlanSchemaTools
 
 /// `tarlan-generator generate|diff|openapi …` — each subcommand lives in its own file.
 let arguments = Array(CommandLine.arguments.dropFirst())

@@ -24,13 +24,13 @@ struct GenerateSourcesPlugin: CommandPlugin {
             .contentsOfDirectory(at: package.appending(path: "Schema"), includingPropertiesForKeys: nil)
             .filter { $0.pathExtension == "json" && !$0.lastPathComponent.hasSuffix(".schema.json") }
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
-        let generator = try context.tool(named: "tarlan-generator").url
+        let generator = try context.tool(named: "tarlan-generate").url
         // The build plugin's targets and modes.
         for (target, mode) in [("TarlanPayments", "library"), ("TarlanFixtureTests", "tests")] {
             let directory = output.appending(path: target)
             let process = Process()
             process.executableURL = generator
-            process.arguments = ["generate", "--mode", mode, "--output", directory.path(percentEncoded: false)]
+            process.arguments = ["--mode", mode, "--output", directory.path(percentEncoded: false)]
                 + schemaFiles.map { $0.path(percentEncoded: false) }
             try process.run()
             process.waitUntilExit()

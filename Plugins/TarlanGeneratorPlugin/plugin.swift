@@ -21,7 +21,7 @@ struct TarlanGeneratorPlugin: BuildToolPlugin {
             .contentsOfDirectory(at: schemaDirectory, includingPropertiesForKeys: nil)
             .filter { $0.pathExtension == "json" && !$0.lastPathComponent.hasSuffix(".schema.json") }
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
-        let generator = try context.tool(named: "tarlan-generator")
+        let generator = try context.tool(named: "tarlan-generate")
         let outputDirectory = context.pluginWorkDirectoryURL.appending(path: "Generated")
         let outputs = (isTests ? Self.testOutputs : Self.libraryOutputs)
             .map { outputDirectory.appending(path: $0) }
@@ -31,7 +31,6 @@ struct TarlanGeneratorPlugin: BuildToolPlugin {
                 displayName: "Generating \(isTests ? "fixture tests" : "Swift bindings") from Schema/",
                 executable: generator.url,
                 arguments: [
-                    "generate",
                     "--mode", isTests ? "tests" : "library",
                     "--output", outputDirectory.path(percentEncoded: false),
                 ] + schemaFiles.map { $0.path(percentEncoded: false) },

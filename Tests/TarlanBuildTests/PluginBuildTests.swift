@@ -107,10 +107,12 @@ final class PluginBuildTests: XCTestCase {
         let tests = directory.appendingPathComponent("Tests/GoldenFixtureTests")
         try fileManager.createDirectory(at: library, withIntermediateDirectories: true)
         try fileManager.createDirectory(at: tests, withIntermediateDirectories: true)
-        try fileManager.copyItem(
-            at: Self.packageRoot.appendingPathComponent("Sources/TarlanRuntime"),
-            to: directory.appendingPathComponent("Sources/TarlanRuntime")
-        )
+        for runtime in ["TarlanCore", "TarlanRuntime"] {
+            try fileManager.copyItem(
+                at: Self.packageRoot.appendingPathComponent("Sources/\(runtime)"),
+                to: directory.appendingPathComponent("Sources/\(runtime)")
+            )
+        }
         // The hand-written part of TarlanPayments, then the golden generated files.
         for name in try fileManager.contentsOfDirectory(atPath: Self.packageRoot.appendingPathComponent("Sources/TarlanPayments").path) {
             try fileManager.copyItem(
@@ -134,7 +136,8 @@ final class PluginBuildTests: XCTestCase {
                 name: "GoldenCheck",
                 platforms: [.macOS(.v13), .iOS(.v16)],
                 targets: [
-                    .target(name: "TarlanRuntime"),
+                    .target(name: "TarlanCore"),
+                    .target(name: "TarlanRuntime", dependencies: ["TarlanCore"]),
                     .target(name: "TarlanPayments", dependencies: ["TarlanRuntime"]),
                     .testTarget(name: "GoldenFixtureTests", dependencies: ["TarlanPayments"]),
                 ],

@@ -1,8 +1,9 @@
 import Foundation
-import TarlanRuntime
+import TarlanCore
 import XCTest
 
 @testable import TarlanGeneratorKit
+@testable import TarlanSchemaTools
 
 /// The same schema always gives the same bytes, whatever order files are passed in and
 /// whatever order keys are written in.

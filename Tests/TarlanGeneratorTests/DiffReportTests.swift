@@ -1,8 +1,9 @@
 import Foundation
-import TarlanRuntime
+import TarlanCore
 import XCTest
 
 @testable import TarlanGeneratorKit
+@testable import TarlanSchemaTools
 
 /// The diff's Markdown and JSON reports (snapshots of one mixed diff) and the
 /// `tarlan-generator diff` command's output and exit statuses.

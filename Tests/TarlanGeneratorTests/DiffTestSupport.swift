@@ -1,8 +1,9 @@
 import Foundation
-import TarlanRuntime
+import TarlanCore
 import XCTest
 
 @testable import TarlanGeneratorKit
+@testable import TarlanSchemaTools
 
 /// A small schema that uses every kind of entity, for the diff tests: one edit at a time is
 /// compared with it. Model use: `PingRequest`, `Line` (through an array) and `ListQuery` are

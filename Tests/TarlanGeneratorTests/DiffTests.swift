@@ -1,8 +1,9 @@
 import Foundation
-import TarlanRuntime
+import TarlanCore
 import XCTest
 
 @testable import TarlanGeneratorKit
+@testable import TarlanSchemaTools
 
 /// `SchemaDiff`: each kind of change on its own, on small in-memory schemas (`DiffSchema`), with
 /// its classification, symbol and pointer.

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 
 @testable import TarlanGeneratorKit
+@testable import TarlanSchemaTools
 
 /// Helpers shared by the generator tests: in-memory schema files, running the pipeline and
 /// collecting its diagnostics, and finding where a piece of text sits in a schema file.

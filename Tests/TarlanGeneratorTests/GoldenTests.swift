@@ -11,6 +11,7 @@ import Foundation
 import XCTest
 
 @testable import TarlanGeneratorKit
+@testable import TarlanSchemaTools
 
 final class GoldenTests: XCTestCase {
     static let recordCommand = "TARLAN_RECORD_GOLDEN=1 swift test --filter GoldenTests"

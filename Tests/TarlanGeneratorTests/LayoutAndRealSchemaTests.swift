@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 
 @testable import TarlanGeneratorKit
+@testable import TarlanSchemaTools
 
 /// The plugin, `OutputLayout` and the pipeline agree on the output files, and the real schema
 /// in `Schema/` generates cleanly.

@@ -1,6 +1,7 @@
 import XCTest
 
 @testable import TarlanGeneratorKit
+@testable import TarlanSchemaTools
 
 /// The load stage reports every problem as `file:LINE:COLUMN: error: message (at /pointer)`,
 /// placed on the exact schema line SwiftPM and Xcode show.

@@ -1,6 +1,7 @@
 import XCTest
 
 @testable import TarlanGeneratorKit
+@testable import TarlanSchemaTools
 
 /// Lowering and rendering, seen through exact snippets of the generated Swift for a tiny schema.
 final class LoweringSnippetTests: XCTestCase {

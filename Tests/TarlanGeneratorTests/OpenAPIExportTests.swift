@@ -1,8 +1,9 @@
 import Foundation
-import TarlanRuntime
+import TarlanCore
 import XCTest
 
 @testable import TarlanGeneratorKit
+@testable import TarlanSchemaTools
 
 /// `tarlan-generator openapi`: the OpenAPI 3.1.0 export of the schema — its structure, its
 /// determinism, the real validator's verdict, and the command line.

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 
 @testable import TarlanGeneratorKit
+@testable import TarlanSchemaTools
 
 /// `OutputWriter` keeps builds incremental: unchanged files are left alone.
 final class OutputWriterTests: XCTestCase {

@@ -1,9 +1,10 @@
 import Foundation
-import TarlanRuntime
+import TarlanCore
 import TarlanTestSupport
 import XCTest
 
 @testable import TarlanGeneratorKit
+@testable import TarlanSchemaTools
 
 /// Seeded fuzzing of the generator's input side: mutated bytes of the real `Schema/*.json` files go
 /// through `SchemaLoader.load` and, for a share of them, the whole `GeneratorPipeline.run` with the

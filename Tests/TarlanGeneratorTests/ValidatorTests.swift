@@ -1,6 +1,7 @@
 import XCTest
 
 @testable import TarlanGeneratorKit
+@testable import TarlanSchemaTools
 
 /// The validate stage: references, routes, enums, examples and signatures. Each test breaks the
 /// otherwise valid ``DemoSchema`` in one place and checks the diagnostic and where it points.

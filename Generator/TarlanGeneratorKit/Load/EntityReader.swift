@@ -1,4 +1,4 @@
-import TarlanRuntime
+import TarlanCore
 
 /// Reads each kind of schema entity from its JSON object. One function per entity.
 enum EntityReader {

@@ -1,4 +1,4 @@
-import TarlanRuntime
+import TarlanCore
 
 /// Reads one JSON object of a schema document, reporting every problem with its location.
 ///

@@ -1,4 +1,4 @@
-import TarlanRuntime
+import TarlanCore
 
 /// Load stage: schema files (bytes) → ``APISchema`` with source locations.
 ///

@@ -1,4 +1,4 @@
-import TarlanRuntime
+import TarlanCore
 
 /// The whole API as the schema documents describe it, merged across files.
 /// Dictionaries are keyed by the schema's names; later stages sort them for stable output.
@@ -10,7 +10,7 @@ package struct APISchema: Sendable {
     package var signatureVectors: [String: SignatureVector] = [:]
     package var callbacks: [String: Callback] = [:]
     /// File path → where each JSON pointer of that file starts, to place diagnostics on nested values.
-    var sourceMaps: [String: [String: JSONSourceLocation]] = [:]
+    package var sourceMaps: [String: [String: JSONSourceLocation]] = [:]
 
     package init() {}
 

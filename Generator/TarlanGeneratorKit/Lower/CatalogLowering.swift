@@ -1,4 +1,4 @@
-import TarlanRuntime
+import TarlanCore
 
 /// Lowers operations and examples to data: descriptors the runtime and `tarlan` use,
 /// a dynamic entry per operation for `tarlan call`, and the examples the mock answers with.

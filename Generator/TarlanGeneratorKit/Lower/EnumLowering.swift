@@ -1,4 +1,4 @@
-import TarlanRuntime
+import TarlanCore
 
 /// Lowers reference tables to open enums: documented cases plus `unknown(RawValue)`,
 /// so a value the documentation does not list never fails decoding.

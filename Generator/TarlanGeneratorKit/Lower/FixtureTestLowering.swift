@@ -1,4 +1,4 @@
-import TarlanRuntime
+import TarlanCore
 
 /// Lowers examples and signature vectors to XCTest cases that exercise the generated module.
 ///

@@ -1,4 +1,4 @@
-import TarlanRuntime
+import TarlanCore
 
 /// The client method that finds out what happened to a money-moving call whose outcome is unknown:
 /// `reconcileMakePayment(_:)` asks `checkRefillStatus` with the fields of the original request.

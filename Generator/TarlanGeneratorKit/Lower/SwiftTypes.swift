@@ -1,4 +1,4 @@
-import TarlanRuntime
+import TarlanCore
 
 /// Swift spellings of schema types and values.
 enum SwiftTypes {

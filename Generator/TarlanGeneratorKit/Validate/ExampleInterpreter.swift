@@ -1,4 +1,4 @@
-import TarlanRuntime
+import TarlanCore
 
 /// An example value read through the schema's types, as generated code will decode it.
 indirect enum TypedValue: Sendable {

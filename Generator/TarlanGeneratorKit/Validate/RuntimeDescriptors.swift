@@ -1,4 +1,4 @@
-import TarlanRuntime
+import TarlanCore
 
 /// The runtime's own descriptor values for the schema's sections, operations and callbacks.
 ///

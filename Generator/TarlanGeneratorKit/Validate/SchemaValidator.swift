@@ -1,5 +1,5 @@
 import Foundation
-import TarlanRuntime
+import TarlanCore
 
 /// Validate stage: checks what the loader cannot see in one entity at a time —
 /// references, names, examples against their models, and every signature.
