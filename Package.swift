@@ -6,6 +6,8 @@ let package = Package(
     platforms: [.macOS(.v13), .iOS(.v16)],
     products: [
         .library(name: "TarlanPayments", targets: ["TarlanPayments"]),
+        // For tests and demos: `MockTransport` (the schema's examples, checked requests) and `InMemoryTransport`.
+        .library(name: "TarlanPaymentsMocks", targets: ["TarlanPaymentsMocks"]),
         .executable(name: "tarlan", targets: ["tarlan"]),
         .executable(name: "tarlan-generator", targets: ["tarlan-generator"]),
         .executable(name: "tarlan-benchmarks", targets: ["tarlan-benchmarks"]),
@@ -25,7 +27,13 @@ let package = Package(
             dependencies: ["TarlanRuntime"],
             plugins: ["TarlanGeneratorPlugin"]
         ),
-        .executableTarget(name: "tarlan", dependencies: ["TarlanPayments"]),
+        // The mock and the schema's examples, kept out of the production library.
+        .target(
+            name: "TarlanPaymentsMocks",
+            dependencies: ["TarlanPayments"],
+            plugins: ["TarlanGeneratorPlugin"]
+        ),
+        .executableTarget(name: "tarlan", dependencies: ["TarlanPayments", "TarlanPaymentsMocks"]),
 
         // The generator: load → validate → lower → render.
         .target(
@@ -81,11 +89,11 @@ let package = Package(
         // `swift run -c release tarlan-benchmarks`: generation, per-call overhead, signing, decoding (Benchmarks/README.md).
         .executableTarget(
             name: "tarlan-benchmarks",
-            dependencies: ["TarlanPayments", "TarlanGeneratorKit"],
+            dependencies: ["TarlanPayments", "TarlanPaymentsMocks", "TarlanGeneratorKit"],
             path: "Benchmarks/Sources/tarlan-benchmarks"
         ),
 
-        .testTarget(name: "TarlanCoreTests", dependencies: ["TarlanCore"]),
+        .testTarget(name: "TarlanCoreTests", dependencies: ["TarlanCore", "TarlanTestSupport"]),
         .testTarget(
             name: "TarlanGeneratorTests",
             dependencies: ["TarlanSchemaTools", "TarlanTestSupport"],
@@ -95,7 +103,10 @@ let package = Package(
         // Shared by the test targets: a loopback HTTP server that answers, truncates, hangs, redirects or
         // streams on cue, and seeded JSON mutations for the fuzz tests.
         .target(name: "TarlanTestSupport", dependencies: ["TarlanRuntime"], path: "Tests/TarlanTestSupport"),
-        .testTarget(name: "TarlanPaymentsTests", dependencies: ["TarlanPayments", "TarlanTestSupport"]),
+        .testTarget(
+            name: "TarlanPaymentsTests",
+            dependencies: ["TarlanPayments", "TarlanPaymentsMocks", "TarlanTestSupport"]
+        ),
         // Builds a copy of the package with the real toolchain to check the plugin (slow; see the tests).
         .testTarget(name: "TarlanBuildTests"),
         // Runs the built `tarlan` executable.

@@ -4,7 +4,8 @@ import PackagePlugin
 /// `swift package generate-sources [--output DIR]` (default `Generated/`, which git ignores)
 ///
 /// Writes what the build plugin generates, to read or review it: `DIR/TarlanPayments/` (the
-/// bindings) and `DIR/TarlanFixtureTests/` (the fixture tests). It runs `tarlan-generator generate`
+/// bindings), `DIR/TarlanPaymentsMocks/` (the mock's examples) and `DIR/TarlanFixtureTests/` (the
+/// fixture tests). It runs `tarlan-generate`
 /// with exactly the build plugin's arguments (same schema files, same order, same modes), so the
 /// files are byte for byte the ones the build compiles; a test checks it.
 @main
@@ -26,7 +27,7 @@ struct GenerateSourcesPlugin: CommandPlugin {
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
         let generator = try context.tool(named: "tarlan-generate").url
         // The build plugin's targets and modes.
-        for (target, mode) in [("TarlanPayments", "library"), ("TarlanFixtureTests", "tests")] {
+        for (target, mode) in [("TarlanPayments", "library"), ("TarlanPaymentsMocks", "mocks"), ("TarlanFixtureTests", "tests")] {
             let directory = output.appending(path: target)
             let process = Process()
             process.executableURL = generator
@@ -35,7 +36,7 @@ struct GenerateSourcesPlugin: CommandPlugin {
             try process.run()
             process.waitUntilExit()
             guard process.terminationStatus == 0 else {
-                throw PluginFailure("tarlan-generator generate --mode \(mode) failed with status \(process.terminationStatus)")
+                throw PluginFailure("tarlan-generate --mode \(mode) failed with status \(process.terminationStatus)")
             }
             print("Generated \(target) sources in \(directory.path(percentEncoded: false))")
         }

@@ -8,14 +8,16 @@ import PackagePlugin
 @main
 struct TarlanGeneratorPlugin: BuildToolPlugin {
     /// Must match `OutputLayout` in TarlanGeneratorKit (a test checks it).
-    static let libraryOutputs = [
-        "Callbacks.swift", "Clients.swift", "Enums.swift", "Examples.swift", "Models.swift", "Operations.swift",
+    static let outputs = [
+        "library": ["Callbacks.swift", "Clients.swift", "Enums.swift", "Models.swift", "Operations.swift"],
+        "mocks": ["Examples.swift"],
+        "tests": ["FixtureTests.swift", "SignatureVectorTests.swift"],
     ]
-    static let testOutputs = ["FixtureTests.swift", "SignatureVectorTests.swift"]
 
     func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
         guard let sourceTarget = target as? SourceModuleTarget else { return [] }
-        let isTests = sourceTarget.kind == .test
+        // Test targets get fixture tests; a target named `…Mocks`, the examples; any other, the bindings.
+        let mode = sourceTarget.kind == .test ? "tests" : target.name.hasSuffix("Mocks") ? "mocks" : "library"
         let schemaDirectory = context.package.directoryURL.appending(path: "Schema")
         let schemaFiles = try FileManager.default
             .contentsOfDirectory(at: schemaDirectory, includingPropertiesForKeys: nil)
@@ -23,15 +25,14 @@ struct TarlanGeneratorPlugin: BuildToolPlugin {
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
         let generator = try context.tool(named: "tarlan-generate")
         let outputDirectory = context.pluginWorkDirectoryURL.appending(path: "Generated")
-        let outputs = (isTests ? Self.testOutputs : Self.libraryOutputs)
-            .map { outputDirectory.appending(path: $0) }
+        let outputs = (Self.outputs[mode] ?? []).map { outputDirectory.appending(path: $0) }
 
         return [
             .buildCommand(
-                displayName: "Generating \(isTests ? "fixture tests" : "Swift bindings") from Schema/",
+                displayName: "Generating \(mode) sources of \(target.name) from Schema/",
                 executable: generator.url,
                 arguments: [
-                    "--mode", isTests ? "tests" : "library",
+                    "--mode", mode,
                     "--output", outputDirectory.path(percentEncoded: false),
                 ] + schemaFiles.map { $0.path(percentEncoded: false) },
                 inputFiles: schemaFiles + [generator.url],

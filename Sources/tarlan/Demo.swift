@@ -1,10 +1,11 @@
 import Foundation
 import TarlanPayments
+import TarlanPaymentsMocks
 
 /// `tarlan demo`: every operation, end to end, against ``MockTransport``: no network, no credentials.
 enum Demo {
     /// The documentation's example secret; the mock checks signatures against it.
-    static let secret: TarlanSecret = "12345"
+    static let secret = TarlanSecret("12345")
 
     static func run() async {
         let transport = MockTransport(secret: secret)

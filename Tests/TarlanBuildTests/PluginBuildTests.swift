@@ -120,7 +120,9 @@ final class PluginBuildTests: XCTestCase {
                 to: library.appendingPathComponent(name)
             )
         }
-        for (source, destination) in [("library", library), ("tests", tests)] {
+        let mocks = directory.appendingPathComponent("Sources/TarlanPaymentsMocks")
+        try fileManager.copyItem(at: Self.packageRoot.appendingPathComponent("Sources/TarlanPaymentsMocks"), to: mocks)
+        for (source, destination) in [("library", library), ("mocks", mocks), ("tests", tests)] {
             let folder = golden.appendingPathComponent(source)
             let names = try fileManager.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".swift") }
             XCTAssertFalse(names.isEmpty, "no golden files in \(folder.path)")
@@ -139,7 +141,8 @@ final class PluginBuildTests: XCTestCase {
                     .target(name: "TarlanCore"),
                     .target(name: "TarlanRuntime", dependencies: ["TarlanCore"]),
                     .target(name: "TarlanPayments", dependencies: ["TarlanRuntime"]),
-                    .testTarget(name: "GoldenFixtureTests", dependencies: ["TarlanPayments"]),
+                    .target(name: "TarlanPaymentsMocks", dependencies: ["TarlanPayments"]),
+                    .testTarget(name: "GoldenFixtureTests", dependencies: ["TarlanPayments", "TarlanPaymentsMocks"]),
                 ],
                 swiftLanguageModes: [.v6]
             )

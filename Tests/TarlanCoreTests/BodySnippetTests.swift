@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 
 @testable import TarlanCore
+import TarlanTestSupport
 
 final class BodySnippetTests: XCTestCase {
     private func snippet(_ text: String) -> String { BodySnippet.of(Data(text.utf8)) }

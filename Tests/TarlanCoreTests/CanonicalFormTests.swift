@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 
 @testable import TarlanCore
+import TarlanTestSupport
 
 /// The two canonical forms a section can sign in: Go's `encoding/json` and the Acquiring page's PHP
 /// sample. Expected texts were produced by PHP 8.2's `json_encode` and Go 1.19's `json.Marshal`

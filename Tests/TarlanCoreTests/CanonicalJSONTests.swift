@@ -1,6 +1,7 @@
 import XCTest
 
 @testable import TarlanCore
+import TarlanTestSupport
 
 final class CanonicalJSONTests: XCTestCase {
     // MARK: GoFloat

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 
 @testable import TarlanCore
+import TarlanTestSupport
 
 /// `JSONNumber`'s own Decimal conversions, checked against Foundation's slow text-based ones.
 final class JSONNumberTests: XCTestCase {

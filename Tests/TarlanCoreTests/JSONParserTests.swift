@@ -1,6 +1,7 @@
 import XCTest
 
 @testable import TarlanCore
+import TarlanTestSupport
 
 final class JSONParserTests: XCTestCase {
     private func parse(_ text: String, options: JSONParser.Options = .init()) throws -> JSONValue {

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 
 @testable import TarlanCore
+import TarlanTestSupport
 
 final class JSONPrettyPrinterTests: XCTestCase {
     func testScalarsAreWrittenAsCanonicalJSON() {

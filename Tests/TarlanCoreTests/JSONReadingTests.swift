@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 
 @testable import TarlanCore
+import TarlanTestSupport
 
 /// The reading rules every generated model goes through: scalars and what they tolerate, aliases,
 /// `null`, required fields, error paths, and the lenient mode verified callbacks are read in.

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 
 @testable import TarlanCore
+import TarlanTestSupport
 
 /// Writing models into the JSON tree that is signed and sent: nil members, non-finite numbers, and
 /// the amount rules that stop a value the server would read differently from leaving the machine.

@@ -4,6 +4,7 @@ import CryptoKit
 import XCTest
 
 @testable import TarlanCore
+import TarlanTestSupport
 
 final class PortableSHA256CryptoKitTests: XCTestCase {
     func testPortableMatchesCryptoKit() {

@@ -1,6 +1,7 @@
 import XCTest
 
 @testable import TarlanCore
+import TarlanTestSupport
 
 final class SHA256Tests: XCTestCase {
     /// FIPS 180-4 examples / NIST CAVP short and long messages.

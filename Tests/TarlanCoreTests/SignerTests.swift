@@ -1,6 +1,7 @@
 import XCTest
 
 @testable import TarlanCore
+import TarlanTestSupport
 
 final class SignerTests: XCTestCase {
     private let secret = TarlanSecret("12345")

@@ -2,6 +2,7 @@ import Foundation
 import XCTest
 
 @testable import TarlanCore
+import TarlanTestSupport
 
 /// The verifier under attack: tampering, reordering, foreign signatures, missing headers, size limits, replay.
 final class WebhookVerifierTests: XCTestCase {

@@ -9,7 +9,9 @@ import XCTest
 /// `tarlan-generator` with the arguments both plugins pass gives the same bytes.
 final class GenerateSourcesTests: XCTestCase {
     /// The targets the build plugin generates for, and their modes (as `generate-sources` writes them).
-    private let targets: [(name: String, mode: GenerationMode)] = [("TarlanPayments", .library), ("TarlanFixtureTests", .tests)]
+    private let targets: [(name: String, mode: GenerationMode)] = [
+        ("TarlanPayments", .library), ("TarlanPaymentsMocks", .mocks), ("TarlanFixtureTests", .tests),
+    ]
 
     private var schemaDirectory: URL { GeneratorTestSupport.packageRoot.appendingPathComponent("Schema") }
 
@@ -127,7 +129,7 @@ final class GenerateSourcesTests: XCTestCase {
             XCTAssertTrue(command.contains(line), "generate-sources does not have: \(line)")
         }
         XCTAssertTrue(command.contains(#"["--mode", mode, "--output", directory.path(percentEncoded: false)]"#))
-        XCTAssertTrue(command.contains(#"[("TarlanPayments", "library"), ("TarlanFixtureTests", "tests")]"#))
+        XCTAssertTrue(command.contains(#"[("TarlanPayments", "library"), ("TarlanPaymentsMocks", "mocks"), ("TarlanFixtureTests", "tests")]"#))
         for mode in GenerationMode.allCases {
             XCTAssertTrue(build.contains("\"\(mode.rawValue)\""), "the build plugin has no mode \(mode.rawValue)")
         }

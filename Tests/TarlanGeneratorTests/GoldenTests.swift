@@ -1,4 +1,4 @@
-// Golden tests: the schema in Fixtures/GoldenSchema/ is generated in both modes and every file is
+// Golden tests: the schema in Fixtures/GoldenSchema/ is generated in every mode and every file is
 // compared byte for byte with its checked-in copy in Golden/<mode>/.
 //
 // After an intended change to the generated code, re-record the golden files and review the diff:
@@ -30,6 +30,10 @@ final class GoldenTests: XCTestCase {
 
     func testLibraryMode() throws {
         try check(.library)
+    }
+
+    func testMocksMode() throws {
+        try check(.mocks)
     }
 
     func testTestsMode() throws {

@@ -7,12 +7,12 @@ import XCTest
 /// The plugin, `OutputLayout` and the pipeline agree on the output files, and the real schema
 /// in `Schema/` generates cleanly.
 final class LayoutAndRealSchemaTests: XCTestCase {
-    /// The string-array literal assigned to `static let <name>` in the plugin's source.
+    /// The string-array literal of mode `<name>` in the plugin's `static let outputs` dictionary.
     private func declaredOutputs(_ name: String, in source: String, file: StaticString = #filePath, line: UInt = #line)
         throws -> [String]
     {
-        guard let start = source.range(of: "static let \(name) = [") else {
-            XCTFail("plugin.swift declares no `static let \(name) = [`", file: file, line: line)
+        guard let start = source.range(of: "\"\(name)\": [") else {
+            XCTFail("plugin.swift declares no outputs for mode \(name)", file: file, line: line)
             return []
         }
         guard let end = source[start.upperBound...].firstIndex(of: "]") else {
@@ -36,13 +36,14 @@ final class LayoutAndRealSchemaTests: XCTestCase {
     func testPluginDeclaresExactlyTheOutputLayout() throws {
         let pluginURL = GeneratorTestSupport.packageRoot.appendingPathComponent("Plugins/TarlanGeneratorPlugin/plugin.swift")
         let source = try String(contentsOf: pluginURL, encoding: .utf8)
-        let library = try declaredOutputs("libraryOutputs", in: source)
-        let tests = try declaredOutputs("testOutputs", in: source)
-        XCTAssertFalse(library.isEmpty)
-        XCTAssertFalse(tests.isEmpty)
-        XCTAssertEqual(library, OutputLayout.fileNames(for: .library))
-        XCTAssertEqual(tests, OutputLayout.fileNames(for: .tests))
-        XCTAssertTrue(Set(library).isDisjoint(with: tests), "the two modes must not write the same file")
+        var seen: Set<String> = []
+        for mode in GenerationMode.allCases {
+            let declared = try declaredOutputs(mode.rawValue, in: source)
+            XCTAssertFalse(declared.isEmpty, "\(mode)")
+            XCTAssertEqual(declared, OutputLayout.fileNames(for: mode), "\(mode)")
+            XCTAssertTrue(seen.isDisjoint(with: declared), "two modes must not write the same file")
+            seen.formUnion(declared)
+        }
     }
 
     func testPipelineProducesExactlyTheLayoutsFiles() throws {

@@ -252,7 +252,7 @@ final class LoweringSnippetTests: XCTestCase {
         let operations = try generated("Operations.swift")
         assertContains(operations, """
                 /// `POST /orders`: Create an order.
-                public static let createOrder = OperationDescriptor(
+                package static let createOrder = OperationDescriptor(
                     id: "createOrder",
                     summary: "Create an order",
                     section: ShopClient.section,
@@ -276,9 +276,9 @@ final class LoweringSnippetTests: XCTestCase {
                     )
                 )
             """)
-        assertContains(operations, "    public static let all: [OperationDescriptor] = [createOrder]\n")
+        assertContains(operations, "    package static let all: [OperationDescriptor] = [createOrder]\n")
         assertContains(operations, """
-                public static let dynamic: [DynamicOperation] = [
+                package static let dynamic: [DynamicOperation] = [
                     DynamicOperation(createOrder, request: CreateOrderRequest.self, result: Order.self),
                 ]
             """)

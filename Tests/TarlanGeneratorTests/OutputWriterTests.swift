@@ -68,4 +68,11 @@ final class OutputWriterTests: XCTestCase {
         let names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
         XCTAssertEqual(names, ["Keep.txt"])
     }
+
+    func testSwiftFilesOfAnOlderLayoutAreRemovedOthersKept() throws {
+        try OutputWriter.write(["Old.swift": "o\n", "Notes.txt": "n\n"], to: directory)
+        try OutputWriter.write(["New.swift": "n\n"], to: directory)
+        let names = try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted()
+        XCTAssertEqual(names, ["New.swift", "Notes.txt"])
+    }
 }

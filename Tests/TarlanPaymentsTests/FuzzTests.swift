@@ -1,5 +1,6 @@
 import Foundation
 import TarlanPayments
+import TarlanPaymentsMocks
 import TarlanTestSupport
 import XCTest
 

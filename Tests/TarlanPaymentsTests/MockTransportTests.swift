@@ -1,5 +1,6 @@
 import Foundation
 import TarlanPayments
+import TarlanPaymentsMocks
 import XCTest
 
 /// `MockTransport(secret:)`: the in-process server built from the schema.

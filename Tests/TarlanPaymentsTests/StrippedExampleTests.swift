@@ -1,5 +1,6 @@
 import Foundation
 import TarlanPayments
+import TarlanPaymentsMocks
 import XCTest
 
 /// The API leaves fields out freely, so every result model must decode an answer that keeps little

@@ -1,5 +1,6 @@
 import Foundation
 import TarlanPayments
+import TarlanPaymentsMocks
 import XCTest
 
 /// A secret that must never show up in any printed form.

@@ -1,5 +1,6 @@
 import Foundation
 import TarlanPayments
+import TarlanPaymentsMocks
 
 /// One seed operation, ready to measure both ways: through the generated client and through the
 /// hand-written baseline, each answered by an in-memory transport holding a prebuilt response

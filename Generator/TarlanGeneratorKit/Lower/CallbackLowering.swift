@@ -9,18 +9,18 @@ enum CallbackLowering {
         var catalog: [Declaration] = callbacks.map { .property(descriptor($0, schema)) }
         catalog.append(.property(Property(
             docs: ["Every callback, by id."],
-            modifiers: "public static let", name: "all", type: "[CallbackDescriptor]",
+            modifiers: "package static let", name: "all", type: "[CallbackDescriptor]",
             initializer: "[" + callbacks.map(\.id).joined(separator: ", ") + "]"
         )))
         catalog.append(.property(Property(
             docs: ["Every callback, verifiable without naming its payload type (for `tarlan demo`)."],
-            modifiers: "public static let", name: "dynamic", type: "[DynamicCallback]",
+            modifiers: "package static let", name: "dynamic", type: "[DynamicCallback]",
             initializer: callbacks.isEmpty ? "[]" : "[\n" + callbacks.map {
                 "        DynamicCallback(\($0.id), payload: \($0.payloadModel).self),"
             }.joined(separator: "\n") + "\n    ]"
         )))
         var declarations: [Declaration] = [.type(TypeDeclaration(
-            kind: .enum, name: "TarlanCallbacks",
+            kind: .enum, name: "TarlanCallbacks", access: "package",
             docs: ["Every request Tarlan sends to the merchant, as data: section, method and payload fields."],
             members: catalog
         ))]
@@ -49,7 +49,7 @@ enum CallbackLowering {
             """
         return Property(
             docs: ["`\(callback.method.rawValue)` to the merchant: \(callback.summary)."],
-            modifiers: "public static let", name: callback.id, type: nil, initializer: initializer
+            modifiers: "package static let", name: callback.id, type: nil, initializer: initializer
         )
     }
 

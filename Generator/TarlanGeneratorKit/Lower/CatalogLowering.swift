@@ -8,19 +8,19 @@ enum CatalogLowering {
         var members: [Declaration] = operations.map { .property(descriptor($0, schema)) }
         members.append(.property(Property(
             docs: ["Every operation, by id."],
-            modifiers: "public static let", name: "all", type: "[OperationDescriptor]",
+            modifiers: "package static let", name: "all", type: "[OperationDescriptor]",
             initializer: "[" + operations.map(\.id).joined(separator: ", ") + "]"
         )))
         members.append(.property(Property(
             docs: ["Every operation, callable with untyped JSON (for `tarlan call` and `tarlan demo`)."],
-            modifiers: "public static let", name: "dynamic", type: "[DynamicOperation]",
+            modifiers: "package static let", name: "dynamic", type: "[DynamicOperation]",
             initializer: "[\n" + operations.map { "        " + dynamicEntry($0) + "," }.joined(separator: "\n") + "\n    ]"
         )))
         return SwiftFile(
             name: "Operations.swift",
             imports: ["TarlanRuntime"],
             declarations: [.type(TypeDeclaration(
-                kind: .enum, name: "TarlanOperations",
+                kind: .enum, name: "TarlanOperations", access: "package",
                 docs: ["Every operation of the schema as data: route, signing, request fields and error formats."],
                 members: members
             ))]
@@ -49,7 +49,7 @@ enum CatalogLowering {
             """
         return Property(
             docs: ["`\(operation.method.rawValue) \(operation.path)`: \(operation.summary)."],
-            modifiers: "public static let", name: operation.id, type: nil, initializer: initializer
+            modifiers: "package static let", name: operation.id, type: nil, initializer: initializer
         )
     }
 
@@ -118,13 +118,13 @@ enum CatalogLowering {
         }
         return SwiftFile(
             name: "Examples.swift",
-            imports: ["TarlanRuntime"],
+            imports: ["TarlanPayments"],
             declarations: [.type(TypeDeclaration(
-                kind: .enum, name: "TarlanExamples",
+                kind: .enum, name: "TarlanExamples", access: "package",
                 docs: ["The schema's examples, which ``MockTransport`` answers with and `tarlan demo` sends."],
                 members: [.property(Property(
                     docs: ["Every example of every operation, as compact JSON."],
-                    modifiers: "public static let", name: "all", type: "[OperationExample]",
+                    modifiers: "package static let", name: "all", type: "[OperationExample]",
                     initializer: "[\n" + entries.map { "        " + $0 + "," }.joined(separator: "\n") + "\n    ]"
                 ))]
             ))]

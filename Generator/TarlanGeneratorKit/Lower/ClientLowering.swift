@@ -23,10 +23,10 @@ enum ClientLowering {
             .type(environment(section)),
             .property(Property(
                 docs: ["The section's name and signing rules."],
-                modifiers: "public static let", name: "section", type: nil,
+                modifiers: "package static let", name: "section", type: nil,
                 initializer: sectionExpression(section, schema)
             )),
-            .property(Property(modifiers: "let", name: "core", type: "TarlanClientCore")),
+            .property(Property(modifiers: "private let", name: "core", type: "TarlanClientCore")),
             .function(Function(
                 docs: [
                     "Creates a client.",

@@ -209,10 +209,10 @@ enum FixtureTestLowering {
             }
             body += [
                 .line("var extended = example"),
-                .line("extended[\"undocumented_field\"] = [\"nested\": [1, \"x\", nil]]"),
+                .line("extended[\"undocumented_field\"] = [\"nested\": [1, \"x\", .null]]"),
                 .line("let verified = try verify(extended)"),
                 .line("XCTAssertEqual(verified.payload, original.payload)"),
-                .line("XCTAssertEqual(verified.fields[\"undocumented_field\"], [\"nested\": [1, \"x\", nil]])"),
+                .line("XCTAssertEqual(verified.fields[\"undocumented_field\"], [\"nested\": [1, \"x\", .null]])"),
             ]
         }
         let input = isQuery ? "url: URL(string: \"https://merchant.example/callback?\" + RequestBuilder.queryString(example))!"
@@ -230,7 +230,7 @@ enum FixtureTestLowering {
             .wrapped(open: "XCTAssertThrowsError(try verifier.\(callback.id)(\(input), signatureHeader: foreign)) { error in", [
                 .line("XCTAssertEqual(error as? WebhookError, .invalidSignature)")
             ], close: "}"),
-            .line("let wrongSecret = WebhookVerifier(secret: \"not-the-secret\")"),
+            .line("let wrongSecret = WebhookVerifier(secret: TarlanSecret(\"not-the-secret\"))"),
             .line("let header = Signer.headerValue(for: .object(example), secret: secret, rules: \(client).section.signing)"),
             .wrapped(open: "XCTAssertThrowsError(try wrongSecret.\(callback.id)(\(input), signatureHeader: header)) { error in", [
                 .line("XCTAssertEqual(error as? WebhookError, .invalidSignature)")

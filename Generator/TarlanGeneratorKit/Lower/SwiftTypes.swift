@@ -40,7 +40,10 @@ enum SwiftTypes {
         switch value {
         case .null: return ".null"
         case .bool(let flag): return ".bool(\(flag))"
-        case .number(let number): return ".number(\(doubleLiteral(number.double)))"
+        case .number(let number):
+            // The example's own digits; an integer as a literal.
+            return number.isIntegerLiteral && number.int != nil
+                ? ".number(\(number.text))" : ".number(JSONNumber(text: \(SwiftNames.stringLiteral(number.text)))!)"
         case .string(let text): return ".string(\(SwiftNames.stringLiteral(text)))"
         case .array(let elements):
             return ".array([" + elements.map(jsonExpression).joined(separator: ", ") + "])"

@@ -1,6 +1,9 @@
-/// What the generator produces: the module's sources or its fixture tests.
+/// What the generator produces: the module's sources, the mocks library's example table, or the
+/// fixture tests.
 package enum GenerationMode: String, Sendable, CaseIterable {
     case library
+    /// The examples `MockTransport` answers with, kept out of the production library.
+    case mocks
     case tests
 }
 
@@ -8,7 +11,8 @@ package enum GenerationMode: String, Sendable, CaseIterable {
 package enum OutputLayout {
     package static func fileNames(for mode: GenerationMode) -> [String] {
         switch mode {
-        case .library: ["Callbacks.swift", "Clients.swift", "Enums.swift", "Examples.swift", "Models.swift", "Operations.swift"]
+        case .library: ["Callbacks.swift", "Clients.swift", "Enums.swift", "Models.swift", "Operations.swift"]
+        case .mocks: ["Examples.swift"]
         case .tests: ["FixtureTests.swift", "SignatureVectorTests.swift"]
         }
     }
@@ -40,10 +44,11 @@ package enum GeneratorPipeline {
                 CallbackLowering.file(schema),
                 ClientLowering.file(schema),
                 EnumLowering.file(schema),
-                CatalogLowering.examplesFile(schema),
                 ModelLowering.file(schema),
                 CatalogLowering.operationsFile(schema),
             ]
+        case .mocks:
+            [CatalogLowering.examplesFile(schema)]
         case .tests:
             [FixtureTestLowering.fixturesFile(schema), FixtureTestLowering.vectorsFile(schema)]
         }

@@ -9,7 +9,8 @@ import Darwin
 ///
 /// A file is rewritten only when its bytes change (nothing downstream recompiles for an identical
 /// regeneration), each write goes to a temporary file that is then renamed over the old one, and
-/// a failed run removes the outputs so no stale code survives a broken schema.
+/// a failed run removes the outputs so no stale code survives a broken schema. Swift files in the
+/// directory that the run did not write (left by an older layout) are removed too.
 package enum OutputWriter {
     /// Returns the names of the files whose contents changed.
     @discardableResult
@@ -29,6 +30,9 @@ package enum OutputWriter {
             }
             changed.append(name)
         }
+        let stale = (try? FileManager.default.contentsOfDirectory(atPath: directory.path))?
+            .filter { $0.hasSuffix(".swift") && files[$0] == nil } ?? []
+        removeOutputs(stale, in: directory)
         return changed
     }
 

@@ -1,15 +1,15 @@
 /// An API section: its name and how it signs (AGWS: `X-Signature`, Acquiring: `Authorization: Bearer`).
-public struct TarlanSection: Sendable, Hashable {
-    public var name: String
-    public var title: String
-    public var signing: SigningRules
+package struct TarlanSection: Sendable, Hashable {
+    package var name: String
+    package var title: String
+    package var signing: SigningRules
     /// Environment name (`production`, `sandbox`) → base URL.
-    public var servers: [String: String]
+    package var servers: [String: String]
     /// Codes the section's error table lists as expected errors (HTTP 200 in the new format):
     /// arriving with `status: false`, they can only be in the old format.
-    public var expectedErrorCodes: Set<Int>
+    package var expectedErrorCodes: Set<Int>
 
-    public init(
+    package init(
         name: String, title: String, signing: SigningRules, servers: [String: String], expectedErrorCodes: Set<Int> = []
     ) {
         self.name = name
@@ -21,7 +21,7 @@ public struct TarlanSection: Sendable, Hashable {
 }
 
 /// The error formats of the reference's section 4.6.
-public enum ErrorFormat: String, Sendable, Hashable, CaseIterable {
+package enum ErrorFormat: String, Sendable, Hashable, CaseIterable {
     /// `status: false` with `status_code` and `message`, on any HTTP status.
     case old
     /// The old page tree's answer without the envelope: the error in `result.error_code` and
@@ -36,25 +36,25 @@ public enum ErrorFormat: String, Sendable, Hashable, CaseIterable {
 }
 
 /// Where an operation's request goes.
-public enum RequestLocation: String, Sendable, Hashable, CaseIterable {
+package enum RequestLocation: String, Sendable, Hashable, CaseIterable {
     case body
     /// Query parameters, signed as a JSON object typed by the request model.
     case query
 }
 
 /// One field of a request, as the schema defines it (the mock checks requests with these).
-public struct RequestField: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable {
+package struct RequestField: Sendable, Hashable {
+    package enum Kind: String, Sendable, Hashable {
         case string, integer, number, boolean, array, object, any
     }
 
-    public var name: String
-    public var kind: Kind
-    public var isRequired: Bool
+    package var name: String
+    package var kind: Kind
+    package var isRequired: Bool
     /// Other keys the field is sent or received under (`encrypted_card_id` for `card_token`).
-    public var aliases: [String]
+    package var aliases: [String]
 
-    public init(name: String, kind: Kind, isRequired: Bool, aliases: [String] = []) {
+    package init(name: String, kind: Kind, isRequired: Bool, aliases: [String] = []) {
         self.name = name
         self.kind = kind
         self.isRequired = isRequired
@@ -63,27 +63,27 @@ public struct RequestField: Sendable, Hashable {
 }
 
 /// Everything the runtime needs to know about an operation; generated from the schema.
-public struct OperationDescriptor: Sendable, Hashable {
-    public var id: String
-    public var summary: String
-    public var section: TarlanSection
-    public var method: HTTPMethod
-    public var path: String
+package struct OperationDescriptor: Sendable, Hashable {
+    package var id: String
+    package var summary: String
+    package var section: TarlanSection
+    package var method: HTTPMethod
+    package var path: String
     /// Paths that differ by environment (`"sandbox"` → path); `path` everywhere else.
-    public var environmentPaths: [String: String]
-    public var requestLocation: RequestLocation
-    public var requestFields: [RequestField]
-    public var errorFormats: Set<ErrorFormat>
+    package var environmentPaths: [String: String]
+    package var requestLocation: RequestLocation
+    package var requestFields: [RequestField]
+    package var errorFormats: Set<ErrorFormat>
     /// Safe to repeat (status checks, balance, lists); payment-creating calls never are.
-    public var isIdempotent: Bool
-    public var documentation: String?
+    package var isIdempotent: Bool
+    package var documentation: String?
     /// JSON keys of card data anywhere in the request or result: redacted from snippets and printed output.
-    public var sensitiveFields: Set<String>
+    package var sensitiveFields: Set<String>
     /// How to find out what happened when a money-moving call's outcome is unknown; nil for
     /// idempotent operations.
-    public var reconciliation: Reconciliation?
+    package var reconciliation: Reconciliation?
 
-    public init(
+    package init(
         id: String,
         summary: String,
         section: TarlanSection,
@@ -114,7 +114,7 @@ public struct OperationDescriptor: Sendable, Hashable {
     }
 
     /// The path to call in the named environment (`nil`: a custom base URL, which uses `path`).
-    public func path(in environment: String?) -> String {
+    package func path(in environment: String?) -> String {
         environment.flatMap { environmentPaths[$0] } ?? path
     }
 }

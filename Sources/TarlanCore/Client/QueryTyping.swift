@@ -2,8 +2,8 @@ import Foundation
 
 /// Turns GET query parameters back into the typed JSON object that was signed
 /// (`merchant_id=1` → the number 1 when the schema says integer, `"999"` stays a string).
-public enum QueryTyping {
-    public static func object(from url: URL, fields: [RequestField]) -> JSONValue {
+package enum QueryTyping {
+    package static func object(from url: URL, fields: [RequestField]) -> JSONValue {
         let items = URLComponents(url: url, resolvingAgainstBaseURL: false)?.queryItems ?? []
         var object: [String: JSONValue] = [:]
         for item in items {
@@ -22,7 +22,7 @@ public enum QueryTyping {
     }
 
     /// Whether a value has the kind the schema gives its field.
-    public static func fits(_ value: JSONValue, _ kind: RequestField.Kind) -> Bool {
+    package static func fits(_ value: JSONValue, _ kind: RequestField.Kind) -> Bool {
         switch (kind, value) {
         case (.any, _), (.string, .string), (.number, .number), (.boolean, .bool), (.array, .array), (.object, .object): true
         case (.integer, .number(let number)): number.double.rounded() == number.double

@@ -1,19 +1,19 @@
 import Foundation
 
 /// A request ready to send, with what was signed (for tests, the demo and debugging).
-public struct PreparedRequest: Sendable, Hashable {
-    public var request: HTTPRequest
+package struct PreparedRequest: Sendable, Hashable {
+    package var request: HTTPRequest
     /// The canonical JSON that was signed.
-    public var signedJSON: String
+    package var signedJSON: String
     /// Lowercase hex SHA-256, as sent (after the section's prefix).
-    public var signature: String
+    package var signature: String
 }
 
 /// Builds the signed HTTP request of an operation.
 ///
 /// The body on the wire is the canonical JSON of the whole request, so the server sees exactly
 /// the bytes that were signed (minus what the section leaves out of the signature).
-public enum RequestBuilder {
+package enum RequestBuilder {
     package static func prepare<Request: JSONWritable>(
         _ operation: OperationDescriptor,
         _ request: Request,
@@ -76,7 +76,7 @@ public enum RequestBuilder {
     }
 
     /// Keys sorted; strings as they are, other scalars as canonical JSON; RFC 3986 percent-encoding.
-    public static func queryString(_ fields: [String: JSONValue]) -> String {
+    package static func queryString(_ fields: [String: JSONValue]) -> String {
         fields.keys.sorted().map { key in
             let value: String
             switch fields[key]! {

@@ -7,13 +7,13 @@
 /// spelling. Decide what an unrecognised value means for you, for example by logging `rawValue`.
 public struct TarlanFlag: Hashable, Sendable, Codable, ExpressibleByBooleanLiteral, CustomStringConvertible {
     /// The value exactly as it arrived.
-    public var rawValue: JSONValue
+    package var rawValue: JSONValue
 
-    public init(rawValue: JSONValue) {
+    package init(rawValue: JSONValue) {
         self.rawValue = rawValue
     }
 
-    public init(_ value: Bool) {
+    package init(_ value: Bool) {
         rawValue = .bool(value)
     }
 
@@ -27,7 +27,7 @@ public struct TarlanFlag: Hashable, Sendable, Codable, ExpressibleByBooleanLiter
     }
 
     /// True only for a recognised "yes"; an unrecognised value is not taken for one.
-    public var isTrue: Bool { boolValue == true }
+    package var isTrue: Bool { boolValue == true }
 
     public var description: String {
         boolValue.map(String.init) ?? "unrecognised \(CanonicalJSON.string(rawValue))"

@@ -5,15 +5,11 @@ import Foundation
 /// The API mixes forms (`2023-10-04T10:05:02.93843Z`, `2024-08-02T12:24:07+05:00`); `ISO8601DateFormatter`
 /// rejects some of them unless configured and is slow on Linux, so RFC 3339 is parsed here by hand.
 /// Text that is not a date-time (the documentation has lorem-ipsum examples) still decodes: `date` is nil.
-public struct TarlanTimestamp: Codable, Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
+public struct TarlanTimestamp: Codable, Hashable, Sendable, CustomStringConvertible {
     public var rawValue: String
 
     public init(_ rawValue: String) {
         self.rawValue = rawValue
-    }
-
-    public init(stringLiteral value: String) {
-        self.init(value)
     }
 
     /// UTC with whole seconds, e.g. `2022-12-01T15:45:00Z` (the form the documentation's requests use);

@@ -1,11 +1,11 @@
 import Foundation
 
 /// Keeps card data (the schema's `sensitive` fields) out of printed output and error snippets.
-public enum Redaction {
-    public static let placeholder = "[redacted]"
+package enum Redaction {
+    package static let placeholder = "[redacted]"
 
     /// `value` with every member named in `keys`, at any depth, replaced by ``placeholder``.
-    public static func redact(_ value: JSONValue, keys: Set<String>) -> JSONValue {
+    package static func redact(_ value: JSONValue, keys: Set<String>) -> JSONValue {
         guard !keys.isEmpty else { return value }
         switch value {
         case .object(let members):
@@ -22,13 +22,13 @@ public enum Redaction {
     }
 
     /// A body snippet (at most ``BodySnippet/limit`` characters) with sensitive members redacted.
-    public static func snippet(of body: Data, keys: Set<String>) -> String {
+    package static func snippet(of body: Data, keys: Set<String>) -> String {
         keys.isEmpty ? BodySnippet.of(body) : BodySnippet.of(Data(text(of: body, keys: keys).utf8))
     }
 
     /// The whole body as text with sensitive members redacted. A body that is not JSON but names a
     /// sensitive key is withheld entirely, since its values cannot be found reliably.
-    public static func text(of body: Data, keys: Set<String>) -> String {
+    package static func text(of body: Data, keys: Set<String>) -> String {
         guard !keys.isEmpty else { return String(decoding: body, as: UTF8.self) }
         if let json = try? JSONParser.parse(body, options: JSONParser.Options(maxDepth: 64, duplicateKeys: .lastWins)) {
             return CanonicalJSON.string(redact(json, keys: keys))
@@ -38,7 +38,7 @@ public enum Redaction {
     }
 
     /// A custom mirror that shows every property but the sensitive ones (for generated models).
-    public static func mirror<Subject>(
+    package static func mirror<Subject>(
         _ subject: Subject,
         _ children: KeyValuePairs<String, Any>,
         sensitive: Set<String>

@@ -31,6 +31,28 @@ public enum TarlanError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The operation that failed, e.g. `makePayment`.
+    public var operationID: String {
+        switch self {
+        case .api(let error): error.operationID
+        case .http(let failure): failure.operationID
+        case .decoding(let failure): failure.operationID
+        case .transport(let failure): failure.operationID
+        case .invalidRequest(let operationID, _): operationID
+        }
+    }
+
+    /// For a money-moving operation whose ``outcome`` is unknown: how to find out what happened.
+    public var reconciliation: Reconciliation? {
+        guard outcome == .unknown else { return nil }
+        switch self {
+        case .http(let failure): return failure.reconciliation
+        case .decoding(let failure): return failure.reconciliation
+        case .transport(let failure): return failure.reconciliation
+        case .api, .invalidRequest: return nil
+        }
+    }
+
     public var description: String {
         switch self {
         case .api(let error): error.description
@@ -43,7 +65,7 @@ public enum TarlanError: Error, Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Whether a failed call may have been carried out by Tarlan.
-public enum TarlanOutcome: String, Sendable, Hashable {
+public enum TarlanOutcome: Sendable, Hashable {
     /// Nothing reached Tarlan: the request may be sent again.
     case notSent
     /// Tarlan (or a server in front of it) answered that it did not carry the request out.
@@ -58,18 +80,18 @@ public enum TarlanOutcome: String, Sendable, Hashable {
 /// operation that reconciles it, and the request fields it is found by. From the schema.
 public struct Reconciliation: Sendable, Hashable {
     /// The money-moving operation.
-    public var operationID: String
+    package var operationID: String
     /// The status operation to ask (`checkRefillStatus`, `getTransactionStatus`, `listCards`), or nil
     /// when the documentation has none.
-    public var statusOperationID: String?
+    package var statusOperationID: String?
     /// The request fields the status operation finds the call by (`external_id`, `project_reference_id`).
-    public var keyFields: [String]
+    package var keyFields: [String]
     /// The generated client method that asks, e.g. `reconcileMakePayment(_:)`.
-    public var methodName: String?
+    package var methodName: String?
     /// What to know about it (e.g. which field of the status's result shows the call).
-    public var note: String?
+    package var note: String?
 
-    public init(
+    package init(
         operationID: String, statusOperationID: String?, keyFields: [String], methodName: String?, note: String? = nil
     ) {
         self.operationID = operationID
@@ -102,19 +124,19 @@ private func describe(_ operationID: String, _ failure: String, outcome: TarlanO
 /// The section's code table reads the code typed: `error.agwsCode` (``AGWSErrorCode``) or
 /// `error.acquiringCode` (``AcquiringErrorCode``), nil when the body carries no code.
 public struct TarlanAPIError: Sendable, Hashable, CustomStringConvertible {
-    public var operationID: String
+    package var operationID: String
     /// The API section of the operation (`agws`, `acquiring`), whose code table applies.
-    public var section: String
+    package var section: String
     /// `status_code` (old, unexpected, Acquiring) or `result.error_code` (new expected, old tree);
     /// nil when the body carries none, never a made-up 0.
     public var code: Int?
     public var message: String
-    public var format: ErrorFormat
+    package var format: ErrorFormat
     public var httpStatus: Int
     /// The rest of the error body (`result`), for the rare caller that needs it.
     public var details: JSONValue?
 
-    public init(
+    package init(
         operationID: String, section: String, code: Int?, message: String, format: ErrorFormat, httpStatus: Int,
         details: JSONValue?
     ) {
@@ -133,7 +155,7 @@ public struct TarlanAPIError: Sendable, Hashable, CustomStringConvertible {
 }
 
 public struct HTTPFailure: Sendable, Hashable, CustomStringConvertible {
-    public var operationID: String
+    package var operationID: String
     public var httpStatus: Int
     public var reason: String
     /// The start of the body, at most ``BodySnippet/limit`` characters.
@@ -141,9 +163,9 @@ public struct HTTPFailure: Sendable, Hashable, CustomStringConvertible {
     /// Seconds the server asked to wait (`Retry-After` on a 429 or 503), if it did.
     public var retryAfter: TimeInterval?
     /// For a money-moving operation: how to find out what happened when the outcome is unknown.
-    public var reconciliation: Reconciliation?
+    package var reconciliation: Reconciliation?
 
-    public init(
+    package init(
         operationID: String, httpStatus: Int, reason: String, bodySnippet: String, retryAfter: TimeInterval? = nil,
         reconciliation: Reconciliation? = nil
     ) {
@@ -157,7 +179,7 @@ public struct HTTPFailure: Sendable, Hashable, CustomStringConvertible {
 
     /// A redirect or a 4xx says the request was not carried out; a 2xx that is not the envelope
     /// (truncated, HTML) or a 5xx without an error body leaves it unknown.
-    public var outcome: TarlanOutcome {
+    package var outcome: TarlanOutcome {
         (300..<500).contains(httpStatus) ? .rejected : .unknown
     }
 
@@ -168,16 +190,16 @@ public struct HTTPFailure: Sendable, Hashable, CustomStringConvertible {
 }
 
 public struct DecodingFailure: Sendable, Hashable, CustomStringConvertible {
-    public var operationID: String
+    package var operationID: String
     public var httpStatus: Int
     /// Where in the body the value did not fit, e.g. `result.balance`.
     public var path: String
     public var reason: String
     public var bodySnippet: String
     /// For a money-moving operation: how to find out what happened (the envelope did not say it failed).
-    public var reconciliation: Reconciliation?
+    package var reconciliation: Reconciliation?
 
-    public init(
+    package init(
         operationID: String, httpStatus: Int, path: String, reason: String, bodySnippet: String,
         reconciliation: Reconciliation? = nil
     ) {
@@ -196,17 +218,17 @@ public struct DecodingFailure: Sendable, Hashable, CustomStringConvertible {
 }
 
 public struct TransportFailure: Sendable, Hashable, CustomStringConvertible {
-    public var operationID: String
+    package var operationID: String
     public var reason: String
     /// `URLError.Code.rawValue` when the failure came from URLSession.
-    public var urlErrorCode: Int?
+    package var urlErrorCode: Int?
     /// False only when nothing left the machine (DNS, refused connection, TLS handshake, or a timeout
     /// before any of the body was written).
     public var requestMayHaveBeenSent: Bool
     /// For a money-moving operation: how to find out what happened when the request may have been sent.
-    public var reconciliation: Reconciliation?
+    package var reconciliation: Reconciliation?
 
-    public init(
+    package init(
         operationID: String, reason: String, urlErrorCode: Int?, requestMayHaveBeenSent: Bool = true,
         reconciliation: Reconciliation? = nil
     ) {
@@ -224,10 +246,10 @@ public struct TransportFailure: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// A short, printable prefix of a response body for error messages.
-public enum BodySnippet {
-    public static let limit = 200
+package enum BodySnippet {
+    package static let limit = 200
 
-    public static func of(_ body: Data) -> String {
+    package static func of(_ body: Data) -> String {
         let prefix = body.prefix(limit * 4)
         var text = String(decoding: prefix, as: UTF8.self)
         text = String(text.unicodeScalars.map { $0.value < 0x20 ? " " : Character($0) })

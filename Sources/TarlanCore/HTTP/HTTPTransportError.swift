@@ -7,8 +7,8 @@ import FoundationNetworking
 ///
 /// Throw it from a custom ``HTTPTransport`` so the client can tell "not sent" from "outcome unknown":
 /// any other error a transport throws counts as a request that may have been sent.
-public struct HTTPTransportError: Error, Sendable, Hashable, CustomStringConvertible {
-    public enum Kind: String, Sendable, Hashable {
+public struct HTTPTransportError: Error, Sendable, Hashable {
+    package enum Kind: Sendable, Hashable {
         /// The attempt's deadline passed (connect, send and the whole response body included).
         case timedOut
         /// The host name did not resolve.
@@ -19,30 +19,43 @@ public struct HTTPTransportError: Error, Sendable, Hashable, CustomStringConvert
         case tlsFailure
         /// The connection broke (reset, closed early) before the whole answer arrived.
         case connectionLost
+        /// The answer was larger than the transport's limit; it was not read to the end.
+        case responseTooLarge(limit: Int, statusCode: Int)
         case other
     }
 
-    public var kind: Kind
+    package var kind: Kind
     /// False only when the transport knows nothing left the machine.
     public var requestMayHaveBeenSent: Bool
     public var reason: String
     /// `URLError.Code.rawValue` when the failure came from URLSession.
-    public var urlErrorCode: Int?
+    package var urlErrorCode: Int?
 
-    public init(kind: Kind, requestMayHaveBeenSent: Bool, reason: String, urlErrorCode: Int? = nil) {
+    /// A failure of a custom transport: say whether any of the request may have left the machine.
+    public init(requestMayHaveBeenSent: Bool, reason: String) {
+        self.init(kind: .other, requestMayHaveBeenSent: requestMayHaveBeenSent, reason: reason)
+    }
+
+    /// The answer was larger than the transport accepts; the transport stopped reading it.
+    public static func responseTooLarge(limit: Int, statusCode: Int) -> HTTPTransportError {
+        HTTPTransportError(
+            kind: .responseTooLarge(limit: limit, statusCode: statusCode), requestMayHaveBeenSent: true,
+            reason: "the response is larger than \(limit) bytes and was not read")
+    }
+
+    package init(kind: Kind, requestMayHaveBeenSent: Bool, reason: String, urlErrorCode: Int? = nil) {
         self.kind = kind
         self.requestMayHaveBeenSent = requestMayHaveBeenSent
         self.reason = reason
         self.urlErrorCode = urlErrorCode
     }
 
-    public var description: String { reason }
 }
 
 extension HTTPTransportError {
     /// A `URLError` classified: a failure before any connection (DNS, refused, TLS) sent nothing;
     /// anything else may have sent the request.
-    public init(_ urlError: URLError) {
+    package init(_ urlError: URLError) {
         let kind: Kind
         let reason: String
         switch urlError.code {

@@ -39,8 +39,16 @@ public struct HTTPResponse: Sendable, Hashable {
 }
 
 /// Header fields with case-insensitive lookup and a stable (sorted) order for printing.
+///
+/// Two header sets are equal when they hold the same values under the same names, in any case.
 public struct HTTPHeaders: Sendable, Hashable, ExpressibleByDictionaryLiteral, Sequence {
-    private var fields: [String: (name: String, value: String)] = [:]
+    private struct Field: Sendable, Hashable {
+        var name: String
+        var value: String
+    }
+
+    /// By lowercased name.
+    private var fields: [String: Field] = [:]
 
     public init() {}
 
@@ -50,12 +58,12 @@ public struct HTTPHeaders: Sendable, Hashable, ExpressibleByDictionaryLiteral, S
 
     public subscript(name: String) -> String? {
         get { fields[name.lowercased()]?.value }
-        set { fields[name.lowercased()] = newValue.map { (name, $0) } }
+        set { fields[name.lowercased()] = newValue.map { Field(name: name, value: $0) } }
     }
 
     /// Fields sorted by lowercased name.
     public func makeIterator() -> IndexingIterator<[(name: String, value: String)]> {
-        fields.keys.sorted().map { fields[$0]! }.makeIterator()
+        fields.keys.sorted().map { (fields[$0]!.name, fields[$0]!.value) }.makeIterator()
     }
 
     public static func == (lhs: HTTPHeaders, rhs: HTTPHeaders) -> Bool {

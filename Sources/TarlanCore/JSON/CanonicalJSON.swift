@@ -10,21 +10,21 @@
 ///
 /// Backspace and form feed come out as `\u0008` and `\u000c`, as Go wrote them before 1.22;
 /// Go 1.22 and later write `\b` and `\f` instead. Only strings holding those characters differ.
-public enum CanonicalJSON {
-    public static func encode(_ value: JSONValue) -> [UInt8] {
+package enum CanonicalJSON {
+    package static func encode(_ value: JSONValue) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(256)
         write(value, into: &out)
         return out
     }
 
-    public static func string(_ value: JSONValue) -> String {
+    package static func string(_ value: JSONValue) -> String {
         String(decoding: encode(value), as: UTF8.self)
     }
 
     /// `value` in `form`. `keyOrder` (the parser's locations) keeps nested keys in the order they
     /// arrived where the form does not sort them (``CanonicalForm/phpSample``).
-    public static func encode(
+    package static func encode(
         _ value: JSONValue, form: CanonicalForm, keyOrder: [String: JSONSourceLocation]? = nil
     ) -> [UInt8] {
         switch form {

@@ -4,8 +4,8 @@
 /// `map[string]interface{}`, so every number must be spelled the way Go spells it:
 /// shortest round-trip digits, plain decimal notation for 1e-6 <= |x| < 1e21 (so `100`, not
 /// `100.0` or `1e+02`), otherwise exponent notation with a signed exponent (`1e+21`, `1e-7`).
-public enum GoFloat {
-    public static func format(_ value: Double) -> String {
+package enum GoFloat {
+    package static func format(_ value: Double) -> String {
         // Go's json.Marshal refuses these; this mirrors strconv's spelling for completeness.
         guard value.isFinite else { return value.isNaN ? "NaN" : (value < 0 ? "-Inf" : "+Inf") }
         guard value != 0 else { return value.sign == .minus ? "-0" : "0" }

@@ -5,13 +5,14 @@ import Foundation
 /// The text is what a `Decimal` amount is read from, so `0.1` stays exactly `0.1`; the `Double` is
 /// what signatures are computed over (`CanonicalJSON` formats it) and what two numbers are compared
 /// by, so `1`, `1.0` and `1e0` are equal, as they are to Go.
-public struct JSONNumber: Sendable, Hashable, CustomStringConvertible, ExpressibleByIntegerLiteral,
-    ExpressibleByFloatLiteral
-{
+///
+/// No float literals: a `Double` cannot hold most decimal amounts, so a number with a fraction is
+/// made from a `Decimal` (``init(_:)``) and keeps its digits.
+public struct JSONNumber: Sendable, Hashable, CustomStringConvertible, ExpressibleByIntegerLiteral {
     /// The number as JSON text (RFC 8259 grammar), e.g. `100`, `-0.5`, `1e-7`.
     public let text: String
     /// The nearest `Double` (what Go's `encoding/json` decodes into a `float64`).
-    public let double: Double
+    package let double: Double
 
     /// A number whose text the caller already checked against the JSON grammar (the parser).
     package init(uncheckedText text: String, double: Double) {
@@ -19,14 +20,14 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible, Expressib
         self.double = double
     }
 
-    public init(_ value: Int) {
+    package init(_ value: Int) {
         text = String(value)
         double = Double(value)
     }
 
     /// The shortest text that reads back as `value` (Go's spelling). A non-finite value has no JSON
     /// text; it is kept as `NaN`/`+Inf`/`-Inf` and written as `null`, as the writers document.
-    public init(_ value: Double) {
+    package init(_ value: Double) {
         text = GoFloat.format(value)
         double = value
     }
@@ -44,7 +45,7 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible, Expressib
     }
 
     /// Text that follows the JSON number grammar and is finite as a `Double`; nil otherwise.
-    public init?(text: String) {
+    package init?(text: String) {
         guard Self.isNumberLiteral(text), let value = Double(text), value.isFinite else { return nil }
         self.text = text
         double = value
@@ -54,14 +55,10 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible, Expressib
         self.init(value)
     }
 
-    public init(floatLiteral value: Double) {
-        self.init(value)
-    }
-
     public var description: String { text }
 
     /// True when the text has no fraction and no exponent (`12`, `-3`), as a PHP or Go integer reads it.
-    public var isIntegerLiteral: Bool {
+    package var isIntegerLiteral: Bool {
         !text.utf8.contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }
     }
 
@@ -82,7 +79,7 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible, Expressib
     }
 
     /// The value as an `Int` when it is a whole number that fits; nil otherwise.
-    public var int: Int? {
+    package var int: Int? {
         // Below 2^53 every integer is exact in the Double; above, read the text itself.
         if double.magnitude < 9_007_199_254_740_992 { return Int(exactly: double) }
         return isIntegerLiteral ? Int(text) : Int(exactly: double)

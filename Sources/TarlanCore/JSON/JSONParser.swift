@@ -4,29 +4,29 @@
 /// accepts things servers would not, and cannot say where in a schema file a mistake is.
 /// It rejects anything outside the grammar (comments, trailing commas, BOMs, `NaN`, lone
 /// surrogates, invalid UTF-8, numbers too large for a `Double`) and never traps on bad input.
-public struct JSONParser {
+package struct JSONParser {
     /// What to do when an object repeats a key.
-    public enum DuplicateKeys: Sendable {
+    package enum DuplicateKeys: Sendable {
         /// Fail: a repeated key is almost always a mistake in a hand-edited file.
         case reject
         /// Keep the last value, as most JSON decoders (including Go's) silently do.
         case lastWins
     }
 
-    public struct Options: Sendable {
+    package struct Options: Sendable {
         /// Deepest nesting of arrays and objects accepted. Parsing itself does not recurse, but
         /// comparing, hashing and freeing a `JSONValue` do, so keep this modest.
-        public var maxDepth: Int
-        public var duplicateKeys: DuplicateKeys
+        package var maxDepth: Int
+        package var duplicateKeys: DuplicateKeys
 
-        public init(maxDepth: Int = 256, duplicateKeys: DuplicateKeys = .reject) {
+        package init(maxDepth: Int = 256, duplicateKeys: DuplicateKeys = .reject) {
             self.maxDepth = maxDepth
             self.duplicateKeys = duplicateKeys
         }
     }
 
     /// Parses one JSON value, surrounded by optional whitespace, from UTF-8 bytes.
-    public static func parse(
+    package static func parse(
         _ data: some Collection<UInt8>, options: Options = .init()
     ) throws(JSONParseError) -> JSONValue {
         try run(data, options: options, recordingLocations: false).value
@@ -34,7 +34,7 @@ public struct JSONParser {
 
     /// Same, and records where every value starts: JSON pointer (RFC 6901, "" for the root,
     /// "/a/0/b~1c") -> location. Meant for schema files, where errors must point at a line.
-    public static func parseWithLocations(
+    package static func parseWithLocations(
         _ data: some Collection<UInt8>, options: Options = .init()
     ) throws(JSONParseError) -> (value: JSONValue, locations: [String: JSONSourceLocation]) {
         try run(data, options: options, recordingLocations: true)

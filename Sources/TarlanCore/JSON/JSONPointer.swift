@@ -1,7 +1,7 @@
 /// RFC 6901 JSON pointers, used to say where in a document something is ("/result/0/id").
-public enum JSONPointer {
+package enum JSONPointer {
     /// Escapes one reference token: `~` becomes `~0` and `/` becomes `~1`.
-    public static func escape(_ token: String) -> String {
+    package static func escape(_ token: String) -> String {
         // Scalars, not Characters: a "~" followed by a combining mark is still a "~".
         guard token.unicodeScalars.contains(where: { $0 == "~" || $0 == "/" }) else { return token }
         var escaped = ""
@@ -16,7 +16,7 @@ public enum JSONPointer {
     }
 
     /// The pointer to member or element `token` of the value at `pointer` ("" is the root).
-    public static func append(_ pointer: String, _ token: String) -> String {
+    package static func append(_ pointer: String, _ token: String) -> String {
         pointer + "/" + escape(token)
     }
 }

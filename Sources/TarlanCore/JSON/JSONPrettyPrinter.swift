@@ -1,7 +1,7 @@
 /// Indented JSON for people (the `tarlan` tool's output): keys sorted, two spaces, same escaping as
 /// canonical JSON, and numbers exactly as their text (an amount prints as it was read, never via `Double`).
-public enum JSONPrettyPrinter {
-    public static func string(_ value: JSONValue) -> String {
+package enum JSONPrettyPrinter {
+    package static func string(_ value: JSONValue) -> String {
         var text = ""
         write(value, indent: 0, into: &text)
         return text

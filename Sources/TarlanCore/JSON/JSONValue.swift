@@ -19,42 +19,42 @@ extension JSONValue {
         objectValue?[key]
     }
 
-    public var objectValue: [String: JSONValue]? {
+    package var objectValue: [String: JSONValue]? {
         if case .object(let members) = self { members } else { nil }
     }
 
-    public var arrayValue: [JSONValue]? {
+    package var arrayValue: [JSONValue]? {
         if case .array(let elements) = self { elements } else { nil }
     }
 
-    public var stringValue: String? {
+    package var stringValue: String? {
         if case .string(let string) = self { string } else { nil }
     }
 
-    public var numberValue: JSONNumber? {
+    package var numberValue: JSONNumber? {
         if case .number(let number) = self { number } else { nil }
     }
 
-    public var doubleValue: Double? {
+    package var doubleValue: Double? {
         if case .number(let number) = self { number.double } else { nil }
     }
 
-    public var boolValue: Bool? {
+    package var boolValue: Bool? {
         if case .bool(let bool) = self { bool } else { nil }
     }
 
-    public var isNull: Bool {
+    package var isNull: Bool {
         self == .null
     }
 
     /// True for finite numbers without a fractional part (so they can be read as integers).
-    public var isIntegral: Bool {
+    package var isIntegral: Bool {
         guard case .number(let number) = self else { return false }
         return number.double.isFinite && number.double.rounded(.towardZero) == number.double
     }
 
     /// The JSON Schema name of this value's type, for error messages.
-    public var jsonTypeName: String {
+    package var jsonTypeName: String {
         switch self {
         case .null: "null"
         case .bool: "boolean"
@@ -68,20 +68,12 @@ extension JSONValue {
 
 // MARK: - Literals
 
-extension JSONValue: ExpressibleByNilLiteral {
-    public init(nilLiteral: ()) { self = .null }
-}
-
 extension JSONValue: ExpressibleByBooleanLiteral {
     public init(booleanLiteral value: Bool) { self = .bool(value) }
 }
 
 extension JSONValue: ExpressibleByIntegerLiteral {
     public init(integerLiteral value: Int) { self = .number(JSONNumber(value)) }
-}
-
-extension JSONValue: ExpressibleByFloatLiteral {
-    public init(floatLiteral value: Double) { self = .number(JSONNumber(value)) }
 }
 
 extension JSONValue: ExpressibleByStringLiteral {

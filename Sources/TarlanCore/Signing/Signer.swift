@@ -5,10 +5,10 @@ import Foundation
 /// The signed object is the body without the section's excluded fields, serialised in the section's
 /// ``CanonicalForm``. The documentation describes the steps but not the server's serialiser, so the
 /// form is the schema's decision (reference §2.3), and the body on the wire is that same text.
-public enum Signer {
+package enum Signer {
     /// The object that is signed: the body minus excluded top-level fields and top-level ""
     /// values. Non-object bodies are signed as they are.
-    public static func signedObject(_ body: JSONValue, rules: SigningRules) -> JSONValue {
+    package static func signedObject(_ body: JSONValue, rules: SigningRules) -> JSONValue {
         guard case .object(var members) = body else { return body }
         for field in rules.excludedTopLevelFields {
             members[field] = nil
@@ -20,14 +20,14 @@ public enum Signer {
     }
 
     /// The canonical JSON of `signedObject`: the exact bytes the signature covers.
-    public static func signingBytes(
+    package static func signingBytes(
         _ body: JSONValue, rules: SigningRules, form: CanonicalForm? = nil, keyOrder: [String: JSONSourceLocation]? = nil
     ) -> [UInt8] {
         CanonicalJSON.encode(signedObject(body, rules: rules), form: form ?? rules.canonicalForm, keyOrder: keyOrder)
     }
 
     /// Lowercase hex of SHA-256(base64(signingBytes) + secret), both as UTF-8.
-    public static func signature(
+    package static func signature(
         for body: JSONValue, secret: TarlanSecret, rules: SigningRules, form: CanonicalForm? = nil
     ) -> String {
         signature(signingBytes: signingBytes(body, rules: rules, form: form), secret: secret)
@@ -46,14 +46,14 @@ public enum Signer {
     }
 
     /// The full header value: prefix + signature.
-    public static func headerValue(for body: JSONValue, secret: TarlanSecret, rules: SigningRules) -> String {
+    package static func headerValue(for body: JSONValue, secret: TarlanSecret, rules: SigningRules) -> String {
         rules.valuePrefix + signature(for: body, secret: secret, rules: rules)
     }
 
     /// Constant-time check of a received header value (prefix optional and matched
     /// case-insensitively, hex compared case-insensitively, surrounding spaces ignored, length
     /// mismatch → false). Always false for an empty secret, which anyone could sign with.
-    public static func verify(
+    package static func verify(
         headerValue: String, body: JSONValue, secret: TarlanSecret, rules: SigningRules, form: CanonicalForm? = nil,
         keyOrder: [String: JSONSourceLocation]? = nil
     ) -> Bool {

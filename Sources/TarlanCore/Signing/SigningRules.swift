@@ -2,19 +2,19 @@
 ///
 /// Tarlan's sections differ only in these details (AGWS: `X-Signature`, no prefix; acquiring:
 /// `Authorization: Bearer …`); the signing algorithm itself is shared, see `Signer`.
-public struct SigningRules: Sendable, Hashable {
+package struct SigningRules: Sendable, Hashable {
     /// The request header carrying the signature, e.g. "X-Signature" or "Authorization".
-    public var headerName: String
+    package var headerName: String
     /// Put before the signature in the header, e.g. "" or "Bearer ".
-    public var valuePrefix: String
+    package var valuePrefix: String
     /// Top-level body fields the server leaves out of the signed object, e.g. ["additional_data"].
-    public var excludedTopLevelFields: [String]
+    package var excludedTopLevelFields: [String]
     /// Whether top-level "" values are left out of the signed object.
-    public var excludesEmptyStrings: Bool
+    package var excludesEmptyStrings: Bool
     /// How the signed object is serialised before hashing (and on the wire).
-    public var canonicalForm: CanonicalForm
+    package var canonicalForm: CanonicalForm
 
-    public init(
+    package init(
         headerName: String, valuePrefix: String, excludedTopLevelFields: [String], excludesEmptyStrings: Bool,
         canonicalForm: CanonicalForm = .go
     ) {

@@ -4,8 +4,8 @@ import Foundation
 #endif
 
 /// SHA-256 of a byte array: CryptoKit where the OS has it, `PortableSHA256` elsewhere (Linux).
-public enum TarlanSHA256 {
-    public static func hash(_ bytes: [UInt8]) -> [UInt8] {
+package enum TarlanSHA256 {
+    package static func hash(_ bytes: [UInt8]) -> [UInt8] {
         #if canImport(CryptoKit)
         Array(CryptoKit.SHA256.hash(data: bytes))
         #else
@@ -14,12 +14,12 @@ public enum TarlanSHA256 {
     }
 
     /// Always the portable implementation, whatever the platform (benchmarks compare the two).
-    public static func portableHash(_ bytes: [UInt8]) -> [UInt8] {
+    package static func portableHash(_ bytes: [UInt8]) -> [UInt8] {
         PortableSHA256.hash(bytes)
     }
 
     /// Lowercase hexadecimal, the form Tarlan signatures travel in.
-    public static func hex(_ bytes: [UInt8]) -> String {
+    package static func hex(_ bytes: [UInt8]) -> String {
         Hex.lowercase(bytes)
     }
 }

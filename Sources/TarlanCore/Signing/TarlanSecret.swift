@@ -2,8 +2,11 @@
 ///
 /// Every textual form (`description`, `debugDescription`, `dump`, mirrors) is redacted, so a
 /// secret that ends up in a log line, an error or a debugger shows nothing useful.
+///
+/// Not a string literal on purpose: a secret belongs in the server's environment or secret store,
+/// never in source code or an app binary. Read it at startup: `TarlanSecret(secretFromEnvironment)`.
 public struct TarlanSecret: Sendable, Hashable, CustomStringConvertible, CustomDebugStringConvertible,
-    CustomReflectable, ExpressibleByStringLiteral
+    CustomReflectable
 {
     /// The secret itself: visible to this package's code (signing), never to its clients.
     package let value: String
@@ -12,12 +15,8 @@ public struct TarlanSecret: Sendable, Hashable, CustomStringConvertible, CustomD
         self.value = value
     }
 
-    public init(stringLiteral value: String) {
-        self.init(value)
-    }
-
     /// An empty secret means "not configured"; signing with it proves nothing.
-    public var isEmpty: Bool {
+    package var isEmpty: Bool {
         value.isEmpty
     }
 

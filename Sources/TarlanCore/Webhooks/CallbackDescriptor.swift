@@ -1,19 +1,19 @@
 import Foundation
 
 /// A request Tarlan sends to the merchant (a webhook), as the schema describes it.
-public struct CallbackDescriptor: Sendable, Hashable {
-    public var id: String
-    public var summary: String
-    public var section: TarlanSection
-    public var method: HTTPMethod
+package struct CallbackDescriptor: Sendable, Hashable {
+    package var id: String
+    package var summary: String
+    package var section: TarlanSection
+    package var method: HTTPMethod
     /// `.body` for a POST JSON payload, `.query` for a GET whose query is signed as a typed object.
-    public var payloadLocation: RequestLocation
-    public var payloadFields: [RequestField]
+    package var payloadLocation: RequestLocation
+    package var payloadFields: [RequestField]
     /// JSON keys of card data in the payload: redacted from printed output.
-    public var sensitiveFields: Set<String>
-    public var documentation: String?
+    package var sensitiveFields: Set<String>
+    package var documentation: String?
 
-    public init(
+    package init(
         id: String,
         summary: String,
         section: TarlanSection,
@@ -35,8 +35,8 @@ public struct CallbackDescriptor: Sendable, Hashable {
 }
 
 /// A callback verifiable without naming its payload type (`tarlan demo`, `tarlan verify-callback`).
-public struct DynamicCallback: Sendable {
-    public let descriptor: CallbackDescriptor
+package struct DynamicCallback: Sendable {
+    package let descriptor: CallbackDescriptor
     private let check: @Sendable (WebhookVerifier, Data, String?) throws(WebhookError) -> VerifiedCallback<JSONValue>
 
     package init<Payload: JSONReadable & JSONWritable & Sendable>(_ descriptor: CallbackDescriptor, payload: Payload.Type) {
@@ -58,7 +58,7 @@ public struct DynamicCallback: Sendable {
     }
 
     /// Verifies `input` (the body, or for a GET callback the URL's text) and returns the typed payload as JSON.
-    public func verify(_ verifier: WebhookVerifier, input: Data, signatureHeader: String?) throws(WebhookError)
+    package func verify(_ verifier: WebhookVerifier, input: Data, signatureHeader: String?) throws(WebhookError)
         -> VerifiedCallback<JSONValue>
     {
         try check(verifier, input, signatureHeader)
@@ -66,7 +66,7 @@ public struct DynamicCallback: Sendable {
 
     /// The canonical text each form the verifier accepts would have hashed for `input`, for a merchant
     /// debugging a mismatch. The secret is appended only after this text, so it never appears in it.
-    public func signedTexts(_ verifier: WebhookVerifier, input: Data) throws(WebhookError) -> [(CanonicalForm, String)] {
+    package func signedTexts(_ verifier: WebhookVerifier, input: Data) throws(WebhookError) -> [(CanonicalForm, String)] {
         switch descriptor.payloadLocation {
         case .body:
             return try verifier.signedTexts(descriptor, body: input)

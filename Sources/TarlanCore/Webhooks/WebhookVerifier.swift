@@ -43,7 +43,7 @@ public struct VerifiedCallback<Payload: Sendable>: Sendable {
     public var canonicalForm: CanonicalForm
 
     /// True when every documented field arrived and could be read.
-    public var isComplete: Bool { missingFields.isEmpty && unreadableFields.isEmpty }
+    package var isComplete: Bool { missingFields.isEmpty && unreadableFields.isEmpty }
 }
 
 /// Checks the signature of a callback Tarlan sent and decodes its payload.
@@ -54,9 +54,9 @@ public struct VerifiedCallback<Payload: Sendable>: Sendable {
 public struct WebhookVerifier: Sendable {
     private let secret: TarlanSecret
     /// Bodies larger than this are refused before parsing.
-    public var maxBodySize: Int
+    package var maxBodySize: Int
     /// Canonical forms accepted besides the section's own (for a migration between forms; empty by default).
-    public var alsoAccepting: Set<CanonicalForm>
+    package var alsoAccepting: Set<CanonicalForm>
 
     public init(secret: TarlanSecret, maxBodySize: Int = 1 << 20, alsoAccepting: Set<CanonicalForm> = []) {
         self.secret = secret

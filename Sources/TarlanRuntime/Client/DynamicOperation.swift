@@ -4,8 +4,8 @@ import Foundation
 ///
 /// The request JSON is read into the generated request model (so it is checked exactly as a typed
 /// call would be) and the typed result is written back as JSON; no text is encoded or parsed twice.
-public struct DynamicOperation: Sendable {
-    public let descriptor: OperationDescriptor
+package struct DynamicOperation: Sendable {
+    package let descriptor: OperationDescriptor
     private let perform: @Sendable (TarlanClientCore, JSONValue) async throws -> JSONValue
     private let interpret: @Sendable (HTTPResponse) throws(TarlanError) -> JSONValue
 
@@ -44,20 +44,20 @@ public struct DynamicOperation: Sendable {
     }
 
     /// Reads `request` into the operation's request model, calls it, and writes the result as JSON.
-    public func call(_ core: TarlanClientCore, request: JSONValue) async throws -> JSONValue {
+    package func call(_ core: TarlanClientCore, request: JSONValue) async throws -> JSONValue {
         try await perform(core, request)
     }
 
     /// Interprets `response` as this operation's answer (``ResponseInterpreter`` with the generated
     /// result type) and returns the typed result written as JSON. No network: for tests and fuzzing.
-    public func decodeResponse(_ response: HTTPResponse) throws(TarlanError) -> JSONValue {
+    package func decodeResponse(_ response: HTTPResponse) throws(TarlanError) -> JSONValue {
         try interpret(response)
     }
 }
 
 /// One example of the schema: a request to send, a response to answer with, or a callback's payload or reply.
-public struct OperationExample: Sendable, Hashable {
-    public enum Role: String, Sendable, Hashable {
+package struct OperationExample: Sendable, Hashable {
+    package enum Role: String, Sendable, Hashable {
         case request
         case success
         case apiError
@@ -66,14 +66,14 @@ public struct OperationExample: Sendable, Hashable {
     }
 
     /// The operation's id, or the callback's for `payload` and `reply`.
-    public var operationID: String
-    public var name: String
-    public var role: Role
-    public var httpStatus: Int?
+    package var operationID: String
+    package var name: String
+    package var role: Role
+    package var httpStatus: Int?
     /// Compact JSON.
-    public var json: String
+    package var json: String
 
-    public init(operationID: String, name: String, role: Role, httpStatus: Int?, json: String) {
+    package init(operationID: String, name: String, role: Role, httpStatus: Int?, json: String) {
         self.operationID = operationID
         self.name = name
         self.role = role

@@ -4,12 +4,12 @@ import Foundation
 public struct TarlanClientConfiguration: Sendable {
     /// Seconds one attempt may take in all: connecting, sending and reading the whole response. A
     /// deadline, not an idle timeout: a server that trickles its answer does not extend it.
-    public var timeout: TimeInterval
+    package var timeout: TimeInterval
     /// Run in order around every request.
-    public var middlewares: [any TarlanMiddleware]
+    package var middlewares: [any TarlanMiddleware]
     /// Retries for idempotent operations only (status checks, balance, lists); nil: never retry.
     /// Payment-creating operations are never retried, whatever this says.
-    public var retryPolicy: TarlanRetryPolicy?
+    package var retryPolicy: TarlanRetryPolicy?
 
     public init(timeout: TimeInterval = 30, middlewares: [any TarlanMiddleware] = [], retryPolicy: TarlanRetryPolicy? = nil) {
         self.timeout = timeout
@@ -21,7 +21,7 @@ public struct TarlanClientConfiguration: Sendable {
 /// Options of one call, overriding the client's.
 public struct TarlanCallOptions: Sendable {
     /// Seconds this call's attempt may take in all (a deadline); the client's timeout when nil.
-    public var timeout: TimeInterval?
+    package var timeout: TimeInterval?
 
     public init(timeout: TimeInterval? = nil) {
         self.timeout = timeout
@@ -36,13 +36,13 @@ public struct TarlanCallOptions: Sendable {
 /// honoured when it fits in that deadline, and otherwise the call fails at once with the last error.
 public struct TarlanRetryPolicy: Sendable, Hashable {
     /// Attempts in all, the first included.
-    public var maxAttempts: Int
-    public var initialDelay: TimeInterval
-    public var maxDelay: TimeInterval
+    package var maxAttempts: Int
+    package var initialDelay: TimeInterval
+    package var maxDelay: TimeInterval
     /// 0…1: each delay is multiplied by a random factor in `1 ± jitter`.
-    public var jitter: Double
+    package var jitter: Double
     /// Seconds the whole call may take, retries and pauses included.
-    public var maxTotalDuration: TimeInterval
+    package var maxTotalDuration: TimeInterval
 
     public init(
         maxAttempts: Int = 3, initialDelay: TimeInterval = 0.5, maxDelay: TimeInterval = 8, jitter: Double = 0.5,
@@ -56,7 +56,7 @@ public struct TarlanRetryPolicy: Sendable, Hashable {
     }
 
     /// The pause before attempt `attempt + 1` (attempt counts from 1).
-    public func delay(after attempt: Int, random: Double = Double.random(in: 0...1)) -> TimeInterval {
+    package func delay(after attempt: Int, random: Double = Double.random(in: 0...1)) -> TimeInterval {
         let exponential = initialDelay * pow(2, Double(max(0, attempt - 1)))
         let capped = min(maxDelay, exponential)
         return max(0, capped * (1 + jitter * (2 * random - 1)))

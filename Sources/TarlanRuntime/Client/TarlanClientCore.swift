@@ -5,16 +5,16 @@ import FoundationNetworking
 
 /// The engine under every generated client: sign, send through middlewares, interpret.
 /// Generated clients hold one; `tarlan call` uses one directly.
-public struct TarlanClientCore: Sendable {
-    public let section: TarlanSection
-    public let baseURL: URL
+package struct TarlanClientCore: Sendable {
+    package let section: TarlanSection
+    package let baseURL: URL
     /// `production`, `sandbox`, … (nil for a custom base URL); picks per-environment paths.
-    public let environment: String?
+    package let environment: String?
     private let secret: TarlanSecret
     private let transport: any HTTPTransport
     private let configuration: TarlanClientConfiguration
 
-    public init(
+    package init(
         section: TarlanSection,
         baseURL: URL,
         environment: String? = nil,
@@ -86,12 +86,12 @@ public struct TarlanClientCore: Sendable {
             throw error
         } catch is CancellationError {
             throw CancellationError()
-        } catch let tooLarge as ResponseTooLarge {
-            throw TarlanError.http(HTTPFailure(
-                operationID: operationID, httpStatus: tooLarge.statusCode,
-                reason: "the response is larger than \(tooLarge.limit) bytes and was not read", bodySnippet: "",
-                reconciliation: operation.reconciliation))
         } catch let failure as HTTPTransportError {
+            if case .responseTooLarge(_, let statusCode) = failure.kind {
+                throw TarlanError.http(HTTPFailure(
+                    operationID: operationID, httpStatus: statusCode, reason: failure.reason, bodySnippet: "",
+                    reconciliation: operation.reconciliation))
+            }
             throw TarlanError.transport(TransportFailure(
                 operationID: operationID, reason: failure.reason, urlErrorCode: failure.urlErrorCode,
                 requestMayHaveBeenSent: failure.requestMayHaveBeenSent, reconciliation: operation.reconciliation))

@@ -1,5 +1,5 @@
-/// Sends one HTTP request. Implementations: ``URLSessionTransport`` for real traffic,
-/// ``InMemoryTransport`` and ``MockTransport`` for tests.
+/// Sends one HTTP request. Implementations: ``URLSessionTransport`` for real traffic; for tests,
+/// `InMemoryTransport` and `MockTransport` in the `TarlanPaymentsMocks` library.
 ///
 /// A transport never retries: payment calls are not safe to repeat. It ends the attempt by the
 /// request's `timeout` (a deadline for the whole exchange), stops when its task is cancelled, and
@@ -17,17 +17,4 @@ public protocol TarlanMiddleware: Sendable {
         operationID: String,
         next: @Sendable (HTTPRequest) async throws -> HTTPResponse
     ) async throws -> HTTPResponse
-}
-
-/// A transport backed by a closure: the simplest test double.
-public struct InMemoryTransport: HTTPTransport {
-    private let handler: @Sendable (HTTPRequest) async throws -> HTTPResponse
-
-    public init(_ handler: @escaping @Sendable (HTTPRequest) async throws -> HTTPResponse) {
-        self.handler = handler
-    }
-
-    public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
-        try await handler(request)
-    }
 }

@@ -13,9 +13,9 @@ import FoundationNetworking
 /// request.
 public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
     /// Used when a request carries no timeout of its own.
-    public let defaultTimeout: TimeInterval
+    package let defaultTimeout: TimeInterval
     /// The largest response body accepted, in bytes. 10 MB by default.
-    public let maxResponseSize: Int
+    package let maxResponseSize: Int
 
     private let session: URLSession
     private let delegate: SessionDelegate
@@ -59,12 +59,6 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
             task.cancel()
         }
     }
-}
-
-/// The response was larger than ``URLSessionTransport/maxResponseSize``; it was not read to the end.
-public struct ResponseTooLarge: Error, Sendable, Hashable {
-    public var limit: Int
-    public var statusCode: Int
 }
 
 /// Collects each task's response and body, enforcing the size limit while the body streams in and
@@ -117,7 +111,7 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
         pending[dataTask.taskIdentifier]?.response = http
         lock.unlock()
         if response.expectedContentLength > Int64(limit) {
-            fail(dataTask, with: ResponseTooLarge(limit: limit, statusCode: http?.statusCode ?? 0))
+            fail(dataTask, with: HTTPTransportError.responseTooLarge(limit: limit, statusCode: http?.statusCode ?? 0))
             completionHandler(.cancel)
             // FoundationNetworking keeps downloading after `.cancel`; cancelling the task stops it.
             dataTask.cancel()
@@ -138,7 +132,7 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
         lock.unlock()
         if tooLarge {
             dataTask.cancel()
-            entry.continuation.resume(throwing: ResponseTooLarge(limit: entry.limit, statusCode: entry.response?.statusCode ?? 0))
+            entry.continuation.resume(throwing: HTTPTransportError.responseTooLarge(limit: entry.limit, statusCode: entry.response?.statusCode ?? 0))
         }
     }
 

@@ -4,9 +4,9 @@ import Foundation
 import TarlanRuntime
 
 /// Every request Tarlan sends to the merchant, as data: section, method and payload fields.
-public enum TarlanCallbacks {
+package enum TarlanCallbacks {
     /// `POST` to the merchant: Payment notice.
-    public static let paymentNotice = CallbackDescriptor(
+    package static let paymentNotice = CallbackDescriptor(
         id: "paymentNotice",
         summary: "Payment notice",
         section: BetaClient.section,
@@ -21,10 +21,10 @@ public enum TarlanCallbacks {
     )
 
     /// Every callback, by id.
-    public static let all: [CallbackDescriptor] = [paymentNotice]
+    package static let all: [CallbackDescriptor] = [paymentNotice]
 
     /// Every callback, verifiable without naming its payload type (for `tarlan demo`).
-    public static let dynamic: [DynamicCallback] = [
+    package static let dynamic: [DynamicCallback] = [
         DynamicCallback(paymentNotice, payload: PaymentNotice.self),
     ]
 }

@@ -44,7 +44,7 @@ public struct AlphaClient: Sendable {
     }
 
     /// The section's name and signing rules.
-    public static let section = TarlanSection(
+    package static let section = TarlanSection(
         name: "alpha",
         title: "Alpha payments",
         signing: SigningRules(
@@ -57,7 +57,7 @@ public struct AlphaClient: Sendable {
         servers: ["production": "https://alpha.example.com", "sandbox": "https://sandbox.alpha.example.com"]
     )
 
-    let core: TarlanClientCore
+    private let core: TarlanClientCore
 
     /// Creates a client.
     ///
@@ -173,7 +173,7 @@ public struct BetaClient: Sendable {
     }
 
     /// The section's name and signing rules.
-    public static let section = TarlanSection(
+    package static let section = TarlanSection(
         name: "beta",
         title: "Beta balances",
         signing: SigningRules(
@@ -186,7 +186,7 @@ public struct BetaClient: Sendable {
         servers: ["production": "https://beta.example.com"]
     )
 
-    let core: TarlanClientCore
+    private let core: TarlanClientCore
 
     /// Creates a client.
     ///

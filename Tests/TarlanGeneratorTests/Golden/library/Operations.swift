@@ -3,9 +3,9 @@
 import TarlanRuntime
 
 /// Every operation of the schema as data: route, signing, request fields and error formats.
-public enum TarlanOperations {
+package enum TarlanOperations {
     /// `POST /api/v1/payments`: Create a payment.
-    public static let createPayment = OperationDescriptor(
+    package static let createPayment = OperationDescriptor(
         id: "createPayment",
         summary: "Create a payment",
         section: AlphaClient.section,
@@ -33,7 +33,7 @@ public enum TarlanOperations {
     )
 
     /// `GET /balance`: Get the balance.
-    public static let getBalance = OperationDescriptor(
+    package static let getBalance = OperationDescriptor(
         id: "getBalance",
         summary: "Get the balance",
         section: BetaClient.section,
@@ -51,7 +51,7 @@ public enum TarlanOperations {
     )
 
     /// `GET /api/v1/payments/status`: Look a payment up.
-    public static let getPayment = OperationDescriptor(
+    package static let getPayment = OperationDescriptor(
         id: "getPayment",
         summary: "Look a payment up",
         section: AlphaClient.section,
@@ -69,10 +69,10 @@ public enum TarlanOperations {
     )
 
     /// Every operation, by id.
-    public static let all: [OperationDescriptor] = [createPayment, getBalance, getPayment]
+    package static let all: [OperationDescriptor] = [createPayment, getBalance, getPayment]
 
     /// Every operation, callable with untyped JSON (for `tarlan call` and `tarlan demo`).
-    public static let dynamic: [DynamicOperation] = [
+    package static let dynamic: [DynamicOperation] = [
         DynamicOperation(createPayment, request: CreatePaymentRequest.self, result: Payment.self),
         DynamicOperation(getBalance, request: BalanceQuery.self, result: Balance.self),
         DynamicOperation(getPayment, request: PaymentQuery.self, result: Payment.self),

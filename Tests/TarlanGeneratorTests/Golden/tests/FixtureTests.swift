@@ -236,10 +236,10 @@ final class PaymentNoticeCallbackFixtureTests: XCTestCase {
             XCTAssertEqual(verified.fields[key], odd[key], "the value that arrived is kept")
         }
         var extended = example
-        extended["undocumented_field"] = ["nested": [1, "x", nil]]
+        extended["undocumented_field"] = ["nested": [1, "x", .null]]
         let verified = try verify(extended)
         XCTAssertEqual(verified.payload, original.payload)
-        XCTAssertEqual(verified.fields["undocumented_field"], ["nested": [1, "x", nil]])
+        XCTAssertEqual(verified.fields["undocumented_field"], ["nested": [1, "x", .null]])
     }
 
     /// A missing, empty, foreign or wrongly keyed signature is always refused.
@@ -256,7 +256,7 @@ final class PaymentNoticeCallbackFixtureTests: XCTestCase {
         XCTAssertThrowsError(try verifier.paymentNotice(body: Data(CanonicalJSON.encode(.object(example))), signatureHeader: foreign)) { error in
             XCTAssertEqual(error as? WebhookError, .invalidSignature)
         }
-        let wrongSecret = WebhookVerifier(secret: "not-the-secret")
+        let wrongSecret = WebhookVerifier(secret: TarlanSecret("not-the-secret"))
         let header = Signer.headerValue(for: .object(example), secret: secret, rules: BetaClient.section.signing)
         XCTAssertThrowsError(try wrongSecret.paymentNotice(body: Data(CanonicalJSON.encode(.object(example))), signatureHeader: header)) { error in
             XCTAssertEqual(error as? WebhookError, .invalidSignature)

@@ -1,4 +1,5 @@
 import Foundation
+import TarlanPayments
 
 /// An in-process Tarlan server for tests and the demo: it checks each request against the
 /// schema (route, required fields, value kinds, signature) and answers with the schema's examples,
@@ -27,7 +28,7 @@ public struct MockTransport: HTTPTransport {
     private let examples: [OperationExample]
     private let state = State()
 
-    public init(secret: TarlanSecret, operations: [OperationDescriptor], examples: [OperationExample]) {
+    package init(secret: TarlanSecret, operations: [OperationDescriptor], examples: [OperationExample]) {
         self.secret = secret
         self.operations = operations
         self.examples = examples
@@ -176,5 +177,13 @@ public struct MockTransport: HTTPTransport {
             defer { lock.unlock() }
             return body(&contents)
         }
+    }
+}
+
+extension MockTransport {
+    /// A mock that serves every operation of the schema from its examples and checks each
+    /// request's fields and signature against `secret`.
+    public init(secret: TarlanSecret) {
+        self.init(secret: secret, operations: TarlanOperations.all, examples: TarlanExamples.all)
     }
 }
