@@ -18,7 +18,10 @@ let package = Package(
         // What the generator and the runtime share: JSON, canonical JSON, signing, descriptors, the
         // response interpreter, errors, webhook verification. Small, because a downstream build compiles
         // it twice (for the build plugin's tool and for the library).
-        .target(name: "TarlanCore"),
+        .target(name: "TarlanCore", dependencies: ["CTarlanSHA256"]),
+        // SHA-256 with the CPU's SHA instructions (x86_64 SHA extensions, AArch64 SHA2 on Linux),
+        // chosen at run time: per-function target attributes, no compiler flags. Stubs elsewhere.
+        .target(name: "CTarlanSHA256"),
         // Hand-written runtime over the core: the client core, transports, configuration.
         .target(name: "TarlanRuntime", dependencies: ["TarlanCore"]),
         // Generated bindings (models, clients, catalog) over the runtime.

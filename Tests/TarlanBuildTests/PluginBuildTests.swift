@@ -107,7 +107,8 @@ final class PluginBuildTests: XCTestCase {
         let tests = directory.appendingPathComponent("Tests/GoldenFixtureTests")
         try fileManager.createDirectory(at: library, withIntermediateDirectories: true)
         try fileManager.createDirectory(at: tests, withIntermediateDirectories: true)
-        for runtime in ["TarlanCore", "TarlanRuntime"] {
+        // The runtime's targets as they are, the C target under the core included.
+        for runtime in ["CTarlanSHA256", "TarlanCore", "TarlanRuntime"] {
             try fileManager.copyItem(
                 at: Self.packageRoot.appendingPathComponent("Sources/\(runtime)"),
                 to: directory.appendingPathComponent("Sources/\(runtime)")
@@ -138,7 +139,8 @@ final class PluginBuildTests: XCTestCase {
                 name: "GoldenCheck",
                 platforms: [.macOS(.v13), .iOS(.v16)],
                 targets: [
-                    .target(name: "TarlanCore"),
+                    .target(name: "CTarlanSHA256"),
+                    .target(name: "TarlanCore", dependencies: ["CTarlanSHA256"]),
                     .target(name: "TarlanRuntime", dependencies: ["TarlanCore"]),
                     .target(name: "TarlanPayments", dependencies: ["TarlanRuntime"]),
                     .target(name: "TarlanPaymentsMocks", dependencies: ["TarlanPayments"]),

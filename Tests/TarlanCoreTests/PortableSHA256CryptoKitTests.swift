@@ -11,7 +11,19 @@ final class PortableSHA256CryptoKitTests: XCTestCase {
         for length in 0...300 {
             let message = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 13 &+ length) }
             XCTAssertEqual(
-                PortableSHA256.hash(message), Array(CryptoKit.SHA256.hash(data: message)), "length \(length)")
+                SHA256Hasher.hash(message, engine: .portable), Array(CryptoKit.SHA256.hash(data: message)),
+                "length \(length)")
+        }
+    }
+
+    /// An Intel Mac with SHA extensions runs the C target too, though `TarlanSHA256.hash` uses CryptoKit.
+    func testHardwareMatchesCryptoKit() throws {
+        try XCTSkipUnless(SHA256Engine.hardwareAvailable, "this CPU has no SHA-256 instructions")
+        for length in 0...300 {
+            let message = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 13 &+ length) }
+            XCTAssertEqual(
+                SHA256Hasher.hash(message, engine: .hardware), Array(CryptoKit.SHA256.hash(data: message)),
+                "length \(length)")
         }
     }
 }

@@ -9,11 +9,8 @@ import TarlanPayments
 /// Signing: canonical JSON and the full signature per request, and SHA-256 throughput next to
 /// `openssl speed -evp sha256` on the same machine.
 enum SigningBenchmarks {
-    #if canImport(CryptoKit)
-    static let platformName = "CryptoKit"
-    #else
-    static let platformName = "portable"
-    #endif
+    /// What `TarlanSHA256.hash` runs here: "CryptoKit", "SHA-NI", "ARMv8 SHA2" or "portable".
+    static let implementation = TarlanSHA256.implementation
 
     static func run(_ report: Report, quick: Bool, seeds: [Seed]) throws {
         let plan = SamplePlan(samples: 15, iterations: 5_000, warmup: 1).scaled(quick)
@@ -43,8 +40,9 @@ enum SigningBenchmarks {
             let megabytesPerSecond = { (ns: [Double]) in ns.map { Double(size.bytes) / $0 * 1_000 } }
             let portableRow = Row(group: "sha256", name: "portable, \(size.label) input", values: megabytesPerSecond(portable), unit: "MB/s", iterations: sizePlan.iterations)
             report.add(portableRow)
-            report.add(Row(group: "sha256", name: "TarlanSHA256.hash (\(platformName)), \(size.label) input", values: megabytesPerSecond(platform), unit: "MB/s", iterations: sizePlan.iterations))
-            ours[size.label] = report.row("sha256", "TarlanSHA256.hash (\(platformName)), \(size.label) input")!.median
+            let name = "TarlanSHA256.hash (\(implementation)), \(size.label) input"
+            report.add(Row(group: "sha256", name: name, values: megabytesPerSecond(platform), unit: "MB/s", iterations: sizePlan.iterations))
+            ours[size.label] = report.row("sha256", name)!.median
         }
 
         guard let openssl = OpenSSLSpeed.locate() else {
@@ -59,15 +57,16 @@ enum SigningBenchmarks {
             report.add(row)
             reference[label] = row.median
         }
-        var percentages: [String] = []
-        var best = 0.0
+        var percent: [String: Double] = [:]
         for label in ["1 KiB", "8 KiB"] {
-            let percent = ours[label]! / reference[label]! * 100
-            best = max(best, percent)
-            percentages.append("\(label): \(Report.format(ours[label]!)) vs \(Report.format(reference[label]!)) MB/s = \(Report.format(percent)) %")
-            report.derive("our SHA-256 / openssl, \(label)", "\(Report.format(percent)) % (\(Report.format(ours[label]!)) vs \(Report.format(reference[label]!)) MB/s)")
+            percent[label] = ours[label]! / reference[label]! * 100
+            report.derive(
+                "SHA-256 (\(implementation)) / openssl, \(label)",
+                "\(Report.format(percent[label]!)) % (\(Report.format(ours[label]!)) vs \(Report.format(reference[label]!)) MB/s)")
         }
-        report.target("SHA-256 ≥ 25 % of openssl speed -evp sha256", met: best >= 25, measured: percentages.joined(separator: "; "))
+        report.target(
+            "SHA-256 ≥ 50 % of openssl speed -evp sha256 at 8 KiB", met: percent["8 KiB"]! >= 50,
+            measured: "\(implementation): \(Report.format(ours["8 KiB"]!)) vs \(Report.format(reference["8 KiB"]!)) MB/s = \(Report.format(percent["8 KiB"]!)) %")
     }
 }
 

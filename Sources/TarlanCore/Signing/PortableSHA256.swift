@@ -1,95 +1,40 @@
-/// SHA-256 (FIPS 180-4) in plain Swift, for platforms without CryptoKit (Linux).
-///
-/// Always compiled, so the Linux tests exercise it everywhere and Apple builds can compare
-/// it against CryptoKit. Streams: `update` any number of times, then `finalize` once.
-struct PortableSHA256 {
-    private var state: [UInt32] = [
-        0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a,
-        0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19,
-    ]
-    /// Input not yet compressed: always fewer than 64 bytes between calls.
-    private var pending: [UInt8] = []
-    private var messageLength: UInt64 = 0
-
-    init() {
-        pending.reserveCapacity(64)
-    }
-
-    static func hash(_ bytes: [UInt8]) -> [UInt8] {
-        var hasher = PortableSHA256()
-        hasher.update(bytes)
-        return hasher.finalize()
-    }
-
-    mutating func update(_ bytes: [UInt8]) {
-        bytes.withUnsafeBytes { update($0) }
-    }
-
-    mutating func update(_ bytes: UnsafeRawBufferPointer) {
-        messageLength &+= UInt64(bytes.count)
-        var rest = bytes[...]
-        if !pending.isEmpty {
-            let taken = min(64 - pending.count, rest.count)
-            pending.append(contentsOf: rest.prefix(taken))
-            rest = rest.dropFirst(taken)
-            guard pending.count == 64 else { return }
-            pending.withUnsafeBytes { Self.compress($0, into: &state) }
-            pending.removeAll(keepingCapacity: true)
-        }
-        // Whole blocks are compressed straight from the caller's memory.
-        while rest.count >= 64 {
-            Self.compress(UnsafeRawBufferPointer(rebasing: rest.prefix(64)), into: &state)
-            rest = rest.dropFirst(64)
-        }
-        pending.append(contentsOf: rest)
-    }
-
-    /// Pads the message (0x80, zeros, 64-bit big-endian bit length) and returns the digest.
-    consuming func finalize() -> [UInt8] {
-        let bitLength = messageLength &* 8
-        let zeroCount = (64 + 56 - (pending.count + 1) % 64) % 64
-        var padding: [UInt8] = [0x80] + repeatElement(0, count: zeroCount)
-        withUnsafeBytes(of: bitLength.bigEndian) { padding.append(contentsOf: $0) }
-        update(padding)
-        var digest: [UInt8] = []
-        digest.reserveCapacity(32)
-        for word in state {
-            withUnsafeBytes(of: word.bigEndian) { digest.append(contentsOf: $0) }
-        }
-        return digest
-    }
-
-    /// One application of the compression function to a 64-byte block.
-    private static func compress(_ block: UnsafeRawBufferPointer, into state: inout [UInt32]) {
+/// The SHA-256 compression function (FIPS 180-4) in plain Swift: `SHA256Hasher`'s `.portable`
+/// engine, for CPUs without SHA instructions (and for comparison everywhere).
+enum PortableSHA256 {
+    /// Compresses `blockCount` consecutive 64-byte blocks at `blocks` into `state` (H0…H7).
+    static func compress(_ state: UnsafeMutablePointer<UInt32>, _ blocks: UnsafeRawPointer, blockCount: Int) {
         withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-            for t in 0..<16 {
-                w[t] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: t * 4, as: UInt32.self))
+            for blockIndex in 0..<blockCount {
+                let block = blocks + blockIndex * 64
+                for t in 0..<16 {
+                    w[t] = UInt32(bigEndian: block.loadUnaligned(fromByteOffset: t * 4, as: UInt32.self))
+                }
+                for t in 16..<64 {
+                    let s0 = w[t - 15].rotatedRight(7) ^ w[t - 15].rotatedRight(18) ^ (w[t - 15] >> 3)
+                    let s1 = w[t - 2].rotatedRight(17) ^ w[t - 2].rotatedRight(19) ^ (w[t - 2] >> 10)
+                    w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
+                }
+                var (a, b, c, d) = (state[0], state[1], state[2], state[3])
+                var (e, f, g, h) = (state[4], state[5], state[6], state[7])
+                for t in 0..<64 {
+                    let sum1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
+                    let choice = (e & f) ^ (~e & g)
+                    let temp1 = h &+ sum1 &+ choice &+ roundConstants[t] &+ w[t]
+                    let sum0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
+                    let majority = (a & b) ^ (a & c) ^ (b & c)
+                    let temp2 = sum0 &+ majority
+                    (h, g, f, e) = (g, f, e, d &+ temp1)
+                    (d, c, b, a) = (c, b, a, temp1 &+ temp2)
+                }
+                state[0] &+= a
+                state[1] &+= b
+                state[2] &+= c
+                state[3] &+= d
+                state[4] &+= e
+                state[5] &+= f
+                state[6] &+= g
+                state[7] &+= h
             }
-            for t in 16..<64 {
-                let s0 = w[t - 15].rotatedRight(7) ^ w[t - 15].rotatedRight(18) ^ (w[t - 15] >> 3)
-                let s1 = w[t - 2].rotatedRight(17) ^ w[t - 2].rotatedRight(19) ^ (w[t - 2] >> 10)
-                w[t] = w[t - 16] &+ s0 &+ w[t - 7] &+ s1
-            }
-            var (a, b, c, d) = (state[0], state[1], state[2], state[3])
-            var (e, f, g, h) = (state[4], state[5], state[6], state[7])
-            for t in 0..<64 {
-                let sum1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
-                let choice = (e & f) ^ (~e & g)
-                let temp1 = h &+ sum1 &+ choice &+ roundConstants[t] &+ w[t]
-                let sum0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
-                let majority = (a & b) ^ (a & c) ^ (b & c)
-                let temp2 = sum0 &+ majority
-                (h, g, f, e) = (g, f, e, d &+ temp1)
-                (d, c, b, a) = (c, b, a, temp1 &+ temp2)
-            }
-            state[0] &+= a
-            state[1] &+= b
-            state[2] &+= c
-            state[3] &+= d
-            state[4] &+= e
-            state[5] &+= f
-            state[6] &+= g
-            state[7] &+= h
         }
     }
 
