@@ -216,6 +216,11 @@ enum GeneratorExecutable {
         let process = Process()
         process.executableURL = try url()
         process.arguments = arguments
+        // Each process hashes with its own random seed (unless this variable pins it), which is what
+        // lets separate runs expose output that depends on dictionary order.
+        var environment = ProcessInfo.processInfo.environment
+        environment["SWIFT_DETERMINISTIC_HASHING"] = nil
+        process.environment = environment
         // Standard error goes to a file, so neither pipe can fill up while the other is read.
         let errorLog = FileManager.default.temporaryDirectory.appendingPathComponent("tarlan-generator-\(UUID().uuidString).log")
         _ = FileManager.default.createFile(atPath: errorLog.path, contents: nil)
