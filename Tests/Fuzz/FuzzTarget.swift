@@ -1,5 +1,5 @@
 // libFuzzer entry point over the runtime's byte-reading code, built by `run-libfuzzer.sh` together
-// with `Sources/TarlanRuntime` into one module (not part of the Swift package). Each input is used
+// with `Sources/TarlanCore` into one module (not part of the Swift package). Each input is used
 // as a response body, a JSON document, a webhook body and a date-time; a property that does not
 // hold traps, which libFuzzer reports as a crash with the input that caused it.
 import Foundation
@@ -16,17 +16,21 @@ private let callback = CallbackDescriptor(
 private let secret = TarlanSecret("libfuzzer-secret")
 private let verifier = WebhookVerifier(secret: secret)
 
-/// A payload model with the field shapes generated models use.
-private struct Payload: Codable, Sendable {
-    var id: Int
-    var amount: Double?
+/// A payload model with the field shapes generated models use, read the way they read.
+private struct Payload: JSONReadable, Sendable {
+    var id: Int?
+    var amount: Decimal?
     var status: String?
     var createdAt: TarlanTimestamp?
     var extra: JSONValue?
 
-    enum CodingKeys: String, CodingKey {
-        case id, amount, status, extra
-        case createdAt = "created_at"
+    init(json: JSONValue, context: JSONReadContext) throws(JSONReadError) {
+        let object = try JSONObjectReader(json, model: "Payload", context: context)
+        id = try object.int("id")
+        amount = try object.decimal("amount")
+        status = try object.string("status")
+        createdAt = try object.timestamp("created_at")
+        extra = object.json("extra")
     }
 }
 

@@ -3,7 +3,7 @@
 #
 #   Tests/Fuzz/run-libfuzzer.sh [SECONDS]     default 60; extra libFuzzer flags via LIBFUZZER_FLAGS
 #
-# Builds Sources/TarlanRuntime and Tests/Fuzz/FuzzTarget.swift into one instrumented binary
+# Builds Sources/TarlanCore (with its C target) and Tests/Fuzz/FuzzTarget.swift into one instrumented binary
 # (AddressSanitizer included), seeds a corpus with the schema's example bodies, and runs. A crash
 # leaves `crash-<hash>` in the build folder; rerun the binary on that file to reproduce it.
 set -euo pipefail
@@ -15,9 +15,20 @@ corpus="$build/corpus"
 mkdir -p "$corpus"
 
 echo "building $build/tarlan-fuzz …"
+# The C target (SHA-256 with the CPU's instructions) as an object and a module map, then the core's
+# Swift sources and the fuzz target as one module.
+cat > "$build/module.modulemap" <<MAP
+module CTarlanSHA256 {
+    header "$root/Sources/CTarlanSHA256/include/CTarlanSHA256.h"
+    export *
+}
+MAP
+clang -fsanitize=fuzzer-no-link,address -O2 -g -c "$root/Sources/CTarlanSHA256/sha256.c" \
+    -I "$root/Sources/CTarlanSHA256/include" -o "$build/sha256.o"
 swiftc -sanitize=fuzzer,address -parse-as-library -O -g -module-name TarlanFuzz -package-name TarlanKit \
-    $(find "$root/Sources/TarlanRuntime" -name '*.swift' | sort) "$root/Tests/Fuzz/FuzzTarget.swift" \
-    -o "$build/tarlan-fuzz"
+    -Xcc -fmodule-map-file="$build/module.modulemap" \
+    $(find "$root/Sources/TarlanCore" -name '*.swift' | sort) "$root/Tests/Fuzz/FuzzTarget.swift" \
+    "$build/sha256.o" -o "$build/tarlan-fuzz"
 
 # Seeds: every example body of the schema (compact JSON), if python3 is there; else the schema files.
 if command -v python3 >/dev/null; then
