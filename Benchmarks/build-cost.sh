@@ -2,7 +2,7 @@
 # Build cost of depending on TarlanPayments (Benchmarks/README.md).
 #
 # Creates, in a temporary directory, a tiny package that depends on this repository by path and
-# calls one endpoint against MockTransport; then measures, in debug:
+# calls one endpoint through its own canned transport; then measures, in debug:
 #   1. a build from a clean .build (includes building the generator and running it once),
 #   2. the first rebuild after it (reported apart: SwiftPM relinks the generator tool there once),
 #   3. no-op rebuilds (nothing changed): their time, and that the generator did not run
@@ -50,11 +50,17 @@ let package = Package(
 EOF
 
 cat > "$package/Sources/Shop/main.swift" <<'EOF'
+import Foundation
 import TarlanPayments
 
-// One endpoint, answered by the mock from the schema's example (no network).
-let secret: TarlanSecret = "12345"
-let client = AGWSClient(secret: secret, transport: MockTransport(secret: secret))
+// One endpoint, answered by the app's own transport with the documentation's example (no network).
+struct CannedTransport: HTTPTransport {
+    func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        HTTPResponse(statusCode: 200, body: Data(#"{"status":true,"message":"Success","result":{"balance":6498.4}}"#.utf8))
+    }
+}
+
+let client = AGWSClient(secret: TarlanSecret("12345"), transport: CannedTransport())
 let balance = try await client.checkBalance(CheckBalanceRequest(agent: "daw"))
 print("balance:", balance.balance ?? -1)
 EOF

@@ -34,6 +34,42 @@ final class ClientCoreTests: XCTestCase {
         XCTAssertEqual(sent.timeout, 30, "the whole attempt's deadline: 30 s unless configured")
     }
 
+    func testEveryRequestNamesTheSDKInItsUserAgentUnlessConfiguredOtherwise() async throws {
+        let recorder = Recorder<HTTPRequest>()
+        let transport = recordingTransport(recorder) { balanceSuccess($0) }
+        _ = try await AGWSClient(secret: secret, environment: .custom(customURL), transport: transport)
+            .checkBalance(CheckBalanceRequest(agent: "daw"))
+        let configured = TarlanClientConfiguration(userAgent: "Shop/2.1 TarlanKit")
+        _ = try await AGWSClient(secret: secret, environment: .custom(customURL), transport: transport, configuration: configured)
+            .checkBalance(CheckBalanceRequest(agent: "daw"))
+        let agents = recorder.values.map { $0.headers["user-agent"] }
+        XCTAssertEqual(agents.count, 2)
+        let standard = try XCTUnwrap(agents[0])
+        XCTAssertTrue(standard.hasPrefix("TarlanKit/\(TarlanKit.version) (Swift 6."), standard)
+        #if os(Linux)
+        XCTAssertTrue(standard.hasSuffix("; Linux)"), standard)
+        #endif
+        XCTAssertEqual(agents[1], "Shop/2.1 TarlanKit")
+        XCTAssertEqual(recorder.values[1].headers["X-Signature"], recorder.values[0].headers["X-Signature"], "not signed")
+    }
+
+    /// The version constant is the one the changelog is about to release (or has released).
+    func testTheVersionIsTheChangelogsNextOrLatestRelease() throws {
+        let changelog = try String(
+            contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent("CHANGELOG.md"), encoding: .utf8)
+        let released = changelog.split(separator: "\n").first { $0.hasPrefix("## [") && !$0.hasPrefix("## [Unreleased]") }
+        let latest = try XCTUnwrap(released.map { $0.dropFirst(4).prefix { $0 != "]" } }).split(separator: ".").compactMap { Int($0) }
+        let version = TarlanKit.version.split(separator: "-")[0].split(separator: ".").compactMap { Int($0) }
+        XCTAssertEqual(version.count, 3)
+        if TarlanKit.version.hasSuffix("-dev") {
+            XCTAssertTrue(changelog.contains("## [Unreleased]"))
+            XCTAssertTrue(version.lexicographicallyPrecedes(latest) == false && version != latest, "\(version) after \(latest)")
+        } else {
+            XCTAssertEqual(version, latest)
+        }
+    }
+
     func testGetTransactionStatusThroughInMemoryTransport() async throws {
         let recorder = Recorder<HTTPRequest>()
         let client = AcquiringClient(

@@ -10,11 +10,19 @@ public struct TarlanClientConfiguration: Sendable {
     /// Retries for idempotent operations only (status checks, balance, lists); nil: never retry.
     /// Payment-creating operations are never retried, whatever this says.
     package var retryPolicy: TarlanRetryPolicy?
+    /// Sent as `User-Agent` with every request.
+    package var userAgent: String
 
-    public init(timeout: TimeInterval = 30, middlewares: [any TarlanMiddleware] = [], retryPolicy: TarlanRetryPolicy? = nil) {
+    /// - Parameter userAgent: The `User-Agent` of every request; by default
+    ///   `TarlanKit/<version> (Swift <version>; <OS>)`, so Tarlan's logs show which SDK called.
+    public init(
+        timeout: TimeInterval = 30, middlewares: [any TarlanMiddleware] = [], retryPolicy: TarlanRetryPolicy? = nil,
+        userAgent: String? = nil
+    ) {
         self.timeout = timeout
         self.middlewares = middlewares
         self.retryPolicy = retryPolicy
+        self.userAgent = userAgent ?? TarlanKit.userAgent
     }
 }
 

@@ -40,6 +40,7 @@ package struct TarlanClientCore: Sendable {
         options: TarlanCallOptions = .init()
     ) async throws -> Result {
         var prepared = try RequestBuilder.prepare(operation, request, baseURL: baseURL, environment: environment, secret: secret)
+        prepared.request.headers["User-Agent"] = configuration.userAgent
         let attemptTimeout = options.timeout ?? configuration.timeout
         let policy = operation.isIdempotent ? configuration.retryPolicy : nil
         let clock = ContinuousClock()
