@@ -6,7 +6,8 @@ public enum TarlanKit {
     /// `TarlanKit/0.2.0 (Swift 6.3; Linux)`: what every request says it is, unless configured otherwise.
     package static let userAgent = "TarlanKit/\(version) (Swift \(swiftVersion); \(operatingSystem))"
 
-    private static var swiftVersion: String {
+    /// The compiler's language version this build was made with, e.g. `6.3`.
+    package static var swiftVersion: String {
         #if compiler(>=6.4)
         "6.4+"
         #elseif compiler(>=6.3)

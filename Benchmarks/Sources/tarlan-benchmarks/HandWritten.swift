@@ -181,20 +181,25 @@ enum HandWritten {
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         }
 
+        /// The same identity the SDK sends, so both sides send the same bytes.
+        static let userAgent = TarlanKit.userAgent
+
         func sign(_ body: Data) -> String {
             TarlanSHA256.hex(TarlanSHA256.hash(Array(body.base64EncodedString().utf8) + Array(secret.utf8)))
         }
 
         func buildPOST<Request: Encodable>(_ path: String, _ request: Request) throws -> HTTPRequest {
             let body = try encoder.encode(request)
-            var headers: HTTPHeaders = ["Accept": "application/json", "Content-Type": "application/json"]
+            var headers: HTTPHeaders = [
+                "Accept": "application/json", "Content-Type": "application/json", "User-Agent": Self.userAgent,
+            ]
             headers[headerName] = valuePrefix + sign(body)
             return HTTPRequest(method: .post, url: URL(string: baseURL + path)!, headers: headers, body: body)
         }
 
         func buildGET(_ path: String, _ query: TransactionStatusQuery) throws -> HTTPRequest {
             let signed = try encoder.encode(query)
-            var headers: HTTPHeaders = ["Accept": "application/json"]
+            var headers: HTTPHeaders = ["Accept": "application/json", "User-Agent": Self.userAgent]
             headers[headerName] = valuePrefix + sign(signed)
             let queryString = query.queryItems.map { Self.escape($0.0) + "=" + Self.escape($0.1) }.joined(separator: "&")
             return HTTPRequest(method: .get, url: URL(string: baseURL + path + "?" + queryString)!, headers: headers)

@@ -109,19 +109,7 @@ enum Machine {
         #endif
     }
 
-    static var swiftVersion: String {
-        #if compiler(>=6.4)
-        "≥ 6.4"
-        #elseif compiler(>=6.3)
-        "6.3"
-        #elseif compiler(>=6.2)
-        "6.2"
-        #elseif compiler(>=6.1)
-        "6.1"
-        #else
-        "6.0"
-        #endif
-    }
+    static var swiftVersion: String { TarlanKit.swiftVersion }
 
     static func cpuModel() -> String {
         guard let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
