@@ -3,8 +3,10 @@ import TarlanPayments
 
 /// A schema document of N operations, built in memory: one section; per operation a request
 /// model (5 fields), a result model (5 fields), one signed request example and one success
-/// response example. Every example is valid (the signatures are computed here), so the
-/// validator does all its work and passes. Laid out like the real files (pretty-printed).
+/// response example. Every fourth operation is an idempotent GET; each money-moving POST is
+/// reconciled by the nearest GET (or, without one, by a note). Every example is valid (the
+/// signatures are computed here), so the validator does all its work and passes. Laid out like
+/// the real files (pretty-printed).
 enum SyntheticSchema {
     static let signing = SigningRules(
         headerName: "X-Signature", valuePrefix: "", excludedTopLevelFields: ["additional_data"], excludesEmptyStrings: true
@@ -24,7 +26,7 @@ enum SyntheticSchema {
             let isQuery = index.isMultiple(of: 4)
             models[name + "Request"] = requestModel(index)
             models[name + "Result"] = resultModel(index)
-            operations["benchOperation\(index)"] = operation(index, name: name, isQuery: isQuery)
+            operations["benchOperation\(index)"] = operation(index, name: name, isQuery: isQuery, count: count)
         }
         return [
             "$schema": "./tarlan-api.schema.json",
@@ -76,7 +78,19 @@ enum SyntheticSchema {
         ]
     }
 
-    static func operation(_ index: Int, name: String, isQuery: Bool) -> JSONValue {
+    /// The status operation of a money-moving one: the next GET, or the last one past the end.
+    static func reconcile(_ index: Int, count: Int) -> JSONValue {
+        let lastQuery = count / 4 * 4
+        guard lastQuery > 0 else { return ["note": "Look the payment up by external_id."] }
+        let status = min((index + 3) / 4 * 4, lastQuery)
+        return [
+            "operation": .string("benchOperation\(status)"),
+            "fields": ["agent": "agent", "external_id": "external_id"],
+            "note": "The payment shows once it is registered.",
+        ]
+    }
+
+    static func operation(_ index: Int, name: String, isQuery: Bool, count: Int) -> JSONValue {
         let body: JSONValue = [
             "agent": .string("agent-\(index)"),
             "external_id": .string("ext-\(index)"),
@@ -91,7 +105,7 @@ enum SyntheticSchema {
             "transaction_status_id": "2",
             "created_at": "2024-08-02T12:24:07+05:00",
         ]
-        return [
+        var operation: [String: JSONValue] = [
             "section": "bench",
             "summary": .string("Synthetic operation \(index)"),
             "description": .string("Operation \(index) of the synthetic benchmark schema."),
@@ -122,5 +136,7 @@ enum SyntheticSchema {
                 ],
             ],
         ]
+        if !isQuery { operation["reconcile"] = reconcile(index, count: count) }
+        return .object(operation)
     }
 }

@@ -4,9 +4,9 @@ enum CallbackLowering {
     /// The runtime type the generated verifier methods extend.
     static let verifierTypeName = "WebhookVerifier"
 
-    static func file(_ schema: APISchema) -> SwiftFile {
-        let callbacks = schema.callbacks.values.sorted { $0.id < $1.id }
-        var catalog: [Declaration] = callbacks.map { .property(descriptor($0, schema)) }
+    static func file(_ schema: CheckedSchema) -> SwiftFile {
+        let callbacks = schema.callbacks
+        var catalog: [Declaration] = callbacks.map { .property(descriptor($0)) }
         catalog.append(.property(Property(
             docs: ["Every callback, by id."],
             modifiers: "package static let", name: "all", type: "[CallbackDescriptor]",
@@ -16,7 +16,7 @@ enum CallbackLowering {
             docs: ["Every callback, verifiable without naming its payload type (for `tarlan demo`)."],
             modifiers: "package static let", name: "dynamic", type: "[DynamicCallback]",
             initializer: callbacks.isEmpty ? "[]" : "[\n" + callbacks.map {
-                "        DynamicCallback(\($0.id), payload: \($0.payloadModel).self),"
+                "        DynamicCallback(\($0.id), payload: \($0.callback.payloadModel).self),"
             }.joined(separator: "\n") + "\n    ]"
         )))
         var declarations: [Declaration] = [.type(TypeDeclaration(
@@ -27,15 +27,16 @@ enum CallbackLowering {
         if !callbacks.isEmpty {
             declarations.append(.type(TypeDeclaration(
                 kind: .extension, name: verifierTypeName, access: "",
-                members: callbacks.map { .function(verifier($0, schema)) }
+                members: callbacks.map { .function(verifier($0.callback, signatureHeader: $0.section.section.signing.headerName)) }
             )))
         }
         return SwiftFile(name: "Callbacks.swift", imports: ["Foundation", "TarlanRuntime"], declarations: declarations)
     }
 
-    private static func descriptor(_ callback: Callback, _ schema: APISchema) -> Property {
-        let section = schema.sections[callback.section].map(ClientLowering.clientName) ?? ""
-        let descriptor = RuntimeDescriptors.callback(callback, schema)
+    private static func descriptor(_ checked: CheckedCallback) -> Property {
+        let callback = checked.callback
+        let section = ClientLowering.clientName(checked.section.section)
+        let descriptor = checked.descriptor
         let initializer = """
             CallbackDescriptor(
                     id: \(SwiftNames.stringLiteral(callback.id)),
@@ -43,7 +44,7 @@ enum CallbackLowering {
                     section: \(section).section,
                     method: .\(callback.method.rawValue.lowercased()),
                     payloadLocation: .\(callback.payloadPlacement.rawValue),
-                    payloadFields: \(CatalogLowering.fieldLines(descriptor?.payloadFields ?? []))\(CatalogLowering.sensitiveFields(descriptor?.sensitiveFields ?? [])),
+                    payloadFields: \(CatalogLowering.fieldLines(descriptor.payloadFields))\(CatalogLowering.sensitiveFields(descriptor.sensitiveFields)),
                     documentation: \(callback.documentation.map(SwiftNames.stringLiteral) ?? "nil")
                 )
             """
@@ -54,8 +55,7 @@ enum CallbackLowering {
     }
 
     /// The `WebhookVerifier` method of a callback (`tarlan-generator diff` names symbols from it too).
-    static func verifier(_ callback: Callback, _ schema: APISchema) -> Function {
-        let header = schema.sections[callback.section]?.signing.headerName ?? "signature"
+    static func verifier(_ callback: Callback, signatureHeader header: String) -> Function {
         let isQuery = callback.payloadPlacement == .query
         var docs = DocText.paragraphs([
             ["Verifies a request of the callback “\(callback.summary)” and decodes its payload."],

@@ -3,9 +3,9 @@ import TarlanCore
 /// Lowers operations and examples to data: descriptors the runtime and `tarlan` use,
 /// a dynamic entry per operation for `tarlan call`, and the examples the mock answers with.
 enum CatalogLowering {
-    static func operationsFile(_ schema: APISchema) -> SwiftFile {
-        let operations = schema.operations.values.sorted { $0.id < $1.id }
-        var members: [Declaration] = operations.map { .property(descriptor($0, schema)) }
+    static func operationsFile(_ schema: CheckedSchema) -> SwiftFile {
+        let operations = schema.operations
+        var members: [Declaration] = operations.map { .property(descriptor($0)) }
         members.append(.property(Property(
             docs: ["Every operation, by id."],
             modifiers: "package static let", name: "all", type: "[OperationDescriptor]",
@@ -14,7 +14,7 @@ enum CatalogLowering {
         members.append(.property(Property(
             docs: ["Every operation, callable with untyped JSON (for `tarlan call` and `tarlan demo`)."],
             modifiers: "package static let", name: "dynamic", type: "[DynamicOperation]",
-            initializer: "[\n" + operations.map { "        " + dynamicEntry($0) + "," }.joined(separator: "\n") + "\n    ]"
+            initializer: "[\n" + operations.map { "        " + dynamicEntry($0.operation) + "," }.joined(separator: "\n") + "\n    ]"
         )))
         return SwiftFile(
             name: "Operations.swift",
@@ -27,10 +27,11 @@ enum CatalogLowering {
         )
     }
 
-    private static func descriptor(_ operation: Operation, _ schema: APISchema) -> Property {
-        let section = schema.sections[operation.section].map(ClientLowering.clientName) ?? ""
-        let descriptor = RuntimeDescriptors.operation(operation, schema)
-        let formats = ErrorFormat.allCases.filter { descriptor?.errorFormats.contains($0) == true }
+    private static func descriptor(_ checked: CheckedOperation) -> Property {
+        let operation = checked.operation
+        let section = ClientLowering.clientName(checked.section.section)
+        let descriptor = checked.descriptor
+        let formats = ErrorFormat.allCases.filter { descriptor.errorFormats.contains($0) }
             .map { ".\($0.rawValue)" }.joined(separator: ", ")
         let documentation = operation.documentation.map(SwiftNames.stringLiteral) ?? "nil"
         let initializer = """
@@ -41,10 +42,10 @@ enum CatalogLowering {
                     method: .\(operation.method.rawValue.lowercased()),
                     path: \(SwiftNames.stringLiteral(operation.path)),\(environmentPaths(operation))
                     requestLocation: .\(operation.requestPlacement.rawValue),
-                    requestFields: \(fieldLines(descriptor?.requestFields ?? [])),
+                    requestFields: \(fieldLines(descriptor.requestFields)),
                     errorFormats: [\(formats)],
                     isIdempotent: \(operation.idempotent),
-                    documentation: \(documentation)\(sensitiveFields(descriptor?.sensitiveFields ?? []))\(reconciliation(descriptor?.reconciliation))
+                    documentation: \(documentation)\(sensitiveFields(descriptor.sensitiveFields))\(reconciliation(descriptor.reconciliation))
                 )
             """
         return Property(
@@ -104,16 +105,16 @@ enum CatalogLowering {
         return "DynamicOperation(\(operation.id), request: \(operation.requestModel).self, result: \(result).self)"
     }
 
-    static func examplesFile(_ schema: APISchema) -> SwiftFile {
+    static func examplesFile(_ schema: CheckedSchema) -> SwiftFile {
         var entries: [String] = []
-        for operation in schema.operations.values.sorted(by: { $0.id < $1.id }) {
-            for example in operation.examples.values.sorted(by: { $0.name < $1.name }) {
-                entries.append(exampleEntry(operation.id, example))
+        for operation in schema.operations {
+            for example in operation.examples {
+                entries.append(exampleEntry(operation.id, example.example))
             }
         }
-        for callback in schema.callbacks.values.sorted(by: { $0.id < $1.id }) {
-            for example in callback.examples.values.sorted(by: { $0.name < $1.name }) {
-                entries.append(exampleEntry(callback.id, example))
+        for callback in schema.callbacks {
+            for example in callback.examples {
+                entries.append(exampleEntry(callback.id, example.example))
             }
         }
         return SwiftFile(

@@ -1,30 +1,28 @@
 /// Lowers each API section to a client: environments, signing rules, one async method per operation.
 enum ClientLowering {
-    static func file(_ schema: APISchema) -> SwiftFile {
-        let sections = schema.sections.values.sorted { $0.id < $1.id }
+    static func file(_ schema: CheckedSchema) -> SwiftFile {
+        let operations = Dictionary(grouping: schema.operations, by: \.operation.section)
         return SwiftFile(
             name: "Clients.swift",
             imports: ["Foundation", "TarlanRuntime"],
-            declarations: sections.map { section in
-                let operations = schema.operations.values
-                    .filter { $0.section == section.id }
-                    .sorted { $0.id < $1.id }
-                return .type(client(section, operations, schema))
+            declarations: schema.sections.map { section in
+                .type(client(section, operations[section.section.id, default: []]))
             }
         )
     }
 
     static func clientName(_ section: Section) -> String { "\(section.swiftPrefix)Client" }
 
-    private static func client(_ section: Section, _ operations: [Operation], _ schema: APISchema) -> TypeDeclaration {
+    private static func client(_ checked: CheckedSection, _ operations: [CheckedOperation]) -> TypeDeclaration {
+        let section = checked.section
         let signing = section.signing
         let signingNote = "Signs every request: `\(signing.headerName): \(signing.valuePrefix)<signature>`."
         var members: [Declaration] = [
-            .type(environment(section)),
+            .type(environment(checked)),
             .property(Property(
                 docs: ["The section's name and signing rules."],
                 modifiers: "package static let", name: "section", type: nil,
-                initializer: sectionExpression(section, schema)
+                initializer: sectionExpression(checked)
             )),
             .property(Property(modifiers: "private let", name: "core", type: "TarlanClientCore")),
             .function(Function(
@@ -60,8 +58,8 @@ enum ClientLowering {
                 ]
             )),
         ]
-        members += operations.map { .function(method($0, schema)) }
-        members += operations.compactMap { ReconcileMethod.function($0, schema).map(Declaration.function) }
+        members += operations.map { .function(method($0.operation)) }
+        members += operations.compactMap { ReconcileMethod.function($0).map(Declaration.function) }
         let documentation = section.documentation.map { ["- SeeAlso: [Documentation](\($0))"] } ?? []
         return TypeDeclaration(
             kind: .struct, name: clientName(section), conformances: ["Sendable"],
@@ -75,12 +73,12 @@ enum ClientLowering {
         )
     }
 
-    private static func sectionExpression(_ section: Section, _ schema: APISchema) -> String {
-        let descriptor = RuntimeDescriptors.section(section, schema)
+    private static func sectionExpression(_ section: CheckedSection) -> String {
+        let descriptor = section.descriptor
         let rules = descriptor.signing
         let excluded = "[" + rules.excludedTopLevelFields.map(SwiftNames.stringLiteral).joined(separator: ", ") + "]"
-        let servers = "[" + descriptor.servers.sorted { order($0.key) < order($1.key) }
-            .map { "\(SwiftNames.stringLiteral($0.key)): \(SwiftNames.stringLiteral($0.value))" }
+        let servers = "[" + section.servers
+            .map { "\(SwiftNames.stringLiteral($0.name)): \(SwiftNames.stringLiteral($0.url))" }
             .joined(separator: ", ") + "]"
         let codes = descriptor.expectedErrorCodes.sorted().map(String.init).joined(separator: ", ")
         let expected = codes.isEmpty ? "" : ",\n        expectedErrorCodes: [\(codes)]"
@@ -100,8 +98,8 @@ enum ClientLowering {
             """
     }
 
-    private static func environment(_ section: Section) -> TypeDeclaration {
-        let servers = section.servers.sorted { order($0.key) < order($1.key) }
+    private static func environment(_ section: CheckedSection) -> TypeDeclaration {
+        let servers = section.servers
         var members: [Declaration] = servers.map { name, url in
             .enumCase(EnumCaseDeclaration(docs: ["`\(url)`"], name: SwiftNames.escaped(name)))
         }
@@ -129,17 +127,8 @@ enum ClientLowering {
         )
     }
 
-    /// Production first, then sandbox, then any other name alphabetically.
-    private static func order(_ name: String) -> String {
-        switch name {
-        case "production": "0"
-        case "sandbox": "1"
-        default: "2" + name
-        }
-    }
-
     /// The client method of an operation (`tarlan-generator diff` names symbols from it too).
-    static func method(_ operation: Operation, _ schema: APISchema) -> Function {
+    static func method(_ operation: Operation) -> Function {
         let result = SwiftTypes.name(of: operation.result)
         let placement = operation.requestPlacement == .query ? "query parameters" : "body"
         var docs = DocText.paragraphs([

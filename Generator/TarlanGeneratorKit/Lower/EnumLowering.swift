@@ -3,9 +3,8 @@ import TarlanCore
 /// Lowers reference tables to open enums: documented cases plus `unknown(RawValue)`,
 /// so a value the documentation does not list never fails decoding.
 enum EnumLowering {
-    static func file(_ schema: APISchema) -> SwiftFile {
-        let enums = schema.enums.values.sorted { $0.name < $1.name }
-        var declarations: [Declaration] = enums.flatMap {
+    static func file(_ schema: CheckedSchema) -> SwiftFile {
+        var declarations: [Declaration] = schema.enums.flatMap {
             [.type(declaration($0)), .type(rawRepresentation($0)), .type(jsonConformance($0))]
         }
         if let accessors = errorCodeAccessors(schema) { declarations.append(.type(accessors)) }
@@ -14,14 +13,13 @@ enum EnumLowering {
 
     /// `TarlanAPIError.agwsCode`, `.acquiringCode`: the code through the section's table, nil for another
     /// section's error and when the body carries no code (never `0`, which would read as success).
-    private static func errorCodeAccessors(_ schema: APISchema) -> TypeDeclaration? {
-        let sections = schema.sections.values.sorted { $0.id < $1.id }.filter { schema.enums[$0.errorCodes ?? ""] != nil }
-        guard !sections.isEmpty else { return nil }
+    private static func errorCodeAccessors(_ schema: CheckedSchema) -> TypeDeclaration? {
+        let tables = schema.sections.compactMap { section in section.errorCodes.map { (section.section, $0.definition.name) } }
+        guard !tables.isEmpty else { return nil }
         return TypeDeclaration(
             kind: .extension, name: "TarlanAPIError", access: "",
-            members: sections.map { section in
-                let table = section.errorCodes!
-                return .property(Property(
+            members: tables.map { section, table in
+                .property(Property(
                     docs: [
                         "The code as ``\(table)`` when the error comes from a \(section.title) operation; nil for other "
                             + "sections and when the body carries no code.",

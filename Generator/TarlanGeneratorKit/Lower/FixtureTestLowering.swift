@@ -5,24 +5,27 @@ import TarlanCore
 /// Response examples are decoded and every value is asserted; request examples are encoded,
 /// canonicalised and signed and compared with the fixture; vectors are signed and compared.
 enum FixtureTestLowering {
-    static func fixturesFile(_ schema: APISchema) -> SwiftFile {
-        let operations = schema.operations.values.sorted { $0.id < $1.id }
-        let callbacks = schema.callbacks.values.sorted { $0.id < $1.id }.filter { !$0.examples.isEmpty }
+    static func fixturesFile(_ schema: CheckedSchema) -> SwiftFile {
+        let callbacks = schema.callbacks.filter { !$0.examples.isEmpty }
+        let tables = schema.sections.filter { $0.errorCodes != nil }
         return SwiftFile(
             name: "FixtureTests.swift",
             imports: ["Foundation", "TarlanPayments", "XCTest"],
-            declarations: operations.map { .type(testCase($0, schema)) } + callbacks.map { .type(testCase($0, schema)) }
+            declarations: schema.operations.map { .type(testCase($0, tables)) } + callbacks.map { .type(testCase($0)) }
         )
     }
 
-    private static func testCase(_ operation: Operation, _ schema: APISchema) -> TypeDeclaration {
-        let examples = operation.examples.values.sorted { $0.name < $1.name }
-        var members: [Declaration] = examples.map { example in
-            .function(example.kind == .request
-                ? requestTest(example, operation, schema)
-                : responseTest(example, operation, schema))
+    private static func testCase(_ checked: CheckedOperation, _ tables: [CheckedSection]) -> TypeDeclaration {
+        let operation = checked.operation
+        var members: [Declaration] = []
+        for example in checked.examples {
+            switch example.content {
+            case .request(let request): members.append(.function(requestTest(example.example, request, checked)))
+            case .response(let response): members.append(.function(responseTest(example.example, response, checked)))
+            case .payload, .reply: break
+            }
         }
-        if let shapes = errorShapesTest(operation, schema) { members.append(.function(shapes)) }
+        members.append(.function(errorShapesTest(checked, tables)))
         return TypeDeclaration(
             kind: .finalClass, name: testClassName(operation), access: "",
             conformances: ["XCTestCase"],
@@ -35,15 +38,15 @@ enum FixtureTestLowering {
 
     /// Every error shape the operation's section knows, each built with a code of the section's table,
     /// must throw `.api` with that code: no failure reads as success.
-    private static func errorShapesTest(_ operation: Operation, _ schema: APISchema) -> Function? {
-        guard let section = schema.sections[operation.section] else { return nil }
-        let table = section.errorCodes.flatMap { schema.enums[$0] }
-        let cases = table?.sortedCases.filter { ($0.value.numberValue?.int ?? 0) != 0 } ?? []
-        let expected = cases.first { $0.httpStatus == 200 } ?? cases.first
-        let unexpected = cases.first { ($0.httpStatus ?? 0) >= 400 } ?? cases.first
-        func code(_ enumCase: EnumCase?) -> (Int, String, Int?) {
-            (enumCase?.value.numberValue?.int ?? 999, enumCase?.message ?? "error", enumCase?.httpStatus)
+    private static func errorShapesTest(_ checked: CheckedOperation, _ tables: [CheckedSection]) -> Function {
+        let operation = checked.operation
+        let section = checked.section.section
+        let table = checked.section.errorCodes
+        func code(_ sample: ErrorCode?) -> (Int, String, Int?) {
+            (sample?.code ?? 999, sample?.message ?? "error", sample?.httpStatus)
         }
+        let expected = table?.expectedSample
+        let unexpected = table?.unexpectedSample
         var shapes: [(status: Int, body: JSONValue, code: Int)] = []
         for format in section.errorFormats {
             switch format {
@@ -74,10 +77,10 @@ enum FixtureTestLowering {
         ]
         if let table {
             checks.append(.line(
-                "XCTAssertEqual(apiError.\(EnumLowering.errorCodeProperty(section)), \(table.name)(rawValue: shape.code))"))
+                "XCTAssertEqual(apiError.\(EnumLowering.errorCodeProperty(section)), \(table.definition.name)(rawValue: shape.code))"))
         }
-        for other in schema.sections.values.sorted(by: { $0.id < $1.id }) where other.id != section.id && other.errorCodes != nil {
-            checks.append(.line("XCTAssertNil(apiError.\(EnumLowering.errorCodeProperty(other)))"))
+        for other in tables where other.section.id != section.id {
+            checks.append(.line("XCTAssertNil(apiError.\(EnumLowering.errorCodeProperty(other.section)))"))
         }
         return Function(
             docs: ["Every error shape of the \(section.id) section (\(section.errorFormats.map(\.rawValue).joined(separator: ", "))) throws `.api`."],
@@ -108,11 +111,13 @@ enum FixtureTestLowering {
 
     // MARK: Callbacks
 
-    private static func testCase(_ callback: Callback, _ schema: APISchema) -> TypeDeclaration {
-        let examples = callback.examples.values.sorted { $0.name < $1.name }
-        var members: [Declaration] = examples.map { .function(callbackTest($0, callback, schema)) }
-        if let signed = examples.first(where: { $0.kind == .payload && $0.secret != nil }) {
-            members += shapeTests(signed, callback, schema).map { .function($0) }
+    private static func testCase(_ checked: CheckedCallback) -> TypeDeclaration {
+        let callback = checked.callback
+        var members: [Declaration] = checked.examples.map { .function(callbackTest($0, checked)) }
+        for example in checked.examples {
+            guard case .payload(let payload) = example.content, let signature = payload.signature else { continue }
+            members += shapeTests(example.example, signature, checked).map { .function($0) }
+            break
         }
         return TypeDeclaration(
             kind: .finalClass, name: testClassName(callback), access: "",
@@ -127,14 +132,16 @@ enum FixtureTestLowering {
     /// A correctly signed callback is never refused for its shape: without a documented-required field,
     /// with a value of another plausible kind, with unknown fields, with an unreadable value. A missing,
     /// empty or wrong signature always is.
-    private static func shapeTests(_ example: Example, _ callback: Callback, _ schema: APISchema) -> [Function] {
-        guard let secret = example.secret, let members = example.body.objectValue,
-            let model = schema.models[callback.payloadModel],
-            let client = schema.sections[callback.section].map(ClientLowering.clientName)
-        else { return [] }
+    private static func shapeTests(
+        _ example: Example, _ signature: CheckedExample.PayloadSignature, _ checked: CheckedCallback
+    ) -> [Function] {
+        guard let members = example.body.objectValue else { return [] }
+        let callback = checked.callback
+        let secret = signature.secret
+        let client = ClientLowering.clientName(checked.section.section)
         let isQuery = callback.payloadPlacement == .query
         let payload = callback.payloadModel
-        let fields = model.sortedFields
+        let fields = checked.payload.fields
         // Each documented-required field, with the keys it may arrive under.
         let required = fields.filter(\.required).map { field in
             "(\(SwiftNames.stringLiteral(field.name)), [" + ([field.name] + field.aliases).map(SwiftNames.stringLiteral).joined(separator: ", ") + "])"
@@ -262,15 +269,25 @@ enum FixtureTestLowering {
         }
     }
 
-    private static func callbackTest(_ example: Example, _ callback: Callback, _ schema: APISchema) -> Function {
-        let model = example.kind == .reply ? (callback.replyModel ?? callback.payloadModel) : callback.payloadModel
-        var interpreter = ExampleInterpreter(schema: schema)
-        let typed = interpreter.read(example.body, as: .reference(model), at: "")
+    private static func callbackTest(_ checked: CheckedExample, _ owner: CheckedCallback) -> Function {
+        let example = checked.example
+        let callback = owner.callback
+        let model: String
+        let typed: TypedValue
+        var signed: CheckedExample.PayloadSignature?
+        switch checked.content {
+        case .payload(let payload):
+            (model, typed, signed) = (callback.payloadModel, payload.body, payload.signature)
+        case .reply(let reply):
+            (model, typed) = (owner.reply?.name ?? callback.payloadModel, reply)
+        case .request, .response:
+            (model, typed) = (callback.payloadModel, .null)
+        }
         let json = SwiftNames.rawStringLiteral(CanonicalJSON.string(example.body))
         var body: [CodeLine] = []
-        if example.kind == .payload, let secret = example.secret, let signature = example.signature,
-            let signing = schema.sections[callback.section]?.signing
-        {
+        if let signed {
+            let signing = owner.section.section.signing
+            let (secret, signature) = (signed.secret, signed.signature)
             let isQuery = callback.payloadPlacement == .query
             let input = isQuery ? "url" : "body"
             if isQuery {
@@ -286,7 +303,7 @@ enum FixtureTestLowering {
                 .line("let verified = try verifier.\(callback.id)(\(input): \(input), signatureHeader: \(SwiftNames.stringLiteral(header)))"),
                 .line("let payload: \(model)? = verified.payload"),
             ]
-            body += typed.map { assert($0, at: "payload", schema) } ?? []
+            body += assert(typed, at: "payload")
             let call = "try verifier.\(callback.id)(\(input): \(input), signatureHeader: \(SwiftNames.stringLiteral(tampered)))"
             body.append(.wrapped(open: "XCTAssertThrowsError(\(call)) { error in", [
                 .line("XCTAssertEqual(error as? WebhookError, .invalidSignature)")
@@ -296,20 +313,23 @@ enum FixtureTestLowering {
                 .line("let body = Data(\(json).utf8)"),
                 .line("let decoded: \(model)? = try JSONDecoder().decode(\(model).self, from: body)"),
             ]
-            body += typed.map { assert($0, at: "decoded", schema) } ?? []
+            body += assert(typed, at: "decoded")
         }
         return Function(docs: docs(example), head: "func \(testMethodName(example.name))", tail: " throws", body: body)
     }
 
     // MARK: Responses
 
-    private static func responseTest(_ example: Example, _ operation: Operation, _ schema: APISchema) -> Function {
+    private static func responseTest(
+        _ example: Example, _ response: CheckedExample.Response, _ checked: CheckedOperation
+    ) -> Function {
+        let operation = checked.operation
         let result = SwiftTypes.name(of: operation.result)
         var body: [CodeLine] = [
             .line("let body = Data(\(SwiftNames.rawStringLiteral(CanonicalJSON.string(example.body))).utf8)"),
-            .line("let response = HTTPResponse(statusCode: \(example.httpStatus ?? 200), body: body)"),
+            .line("let response = HTTPResponse(statusCode: \(response.httpStatus), body: body)"),
         ]
-        switch example.expect {
+        switch response.outcome {
         case .apiError(let format, let code, let message):
             let call = "try ResponseInterpreter.decode(\(result).self, for: TarlanOperations.\(operation.id), from: response)"
             body.append(.wrapped(open: "XCTAssertThrowsError(\(call)) { error in", [
@@ -319,65 +339,59 @@ enum FixtureTestLowering {
                 .line("XCTAssertEqual(apiError.format, .\(format.rawValue))"),
                 .line("XCTAssertEqual(apiError.code, \(code.map(String.init) ?? "nil"))"),
                 .line("XCTAssertEqual(apiError.message, \(SwiftNames.stringLiteral(message)))"),
-                .line("XCTAssertEqual(apiError.httpStatus, \(example.httpStatus ?? 200))"),
+                .line("XCTAssertEqual(apiError.httpStatus, \(response.httpStatus))"),
                 .line("XCTAssertEqual(apiError.operationID, \(SwiftNames.stringLiteral(operation.id)))"),
             ], close: "}"))
-        case .success, nil:
+        case .success(let typed):
             body.append(.line("let result: \(result)? = try ResponseInterpreter.decode(\(result).self, for: TarlanOperations.\(operation.id), from: response)"))
-            body += assertions(for: example, operation, schema)
+            if let typed { body += assert(typed, at: "result") }
         }
         return Function(docs: docs(example), head: "func \(testMethodName(example.name))", tail: " throws", body: body)
-    }
-
-    /// One assertion per value of the example's result, through the generated property names.
-    private static func assertions(for example: Example, _ operation: Operation, _ schema: APISchema) -> [CodeLine] {
-        var interpreter = ExampleInterpreter(schema: schema)
-        guard let result = example.body.objectValue?["result"], let typed = interpreter.read(result, as: operation.result, at: "")
-        else { return [] }
-        return assert(typed, at: "result", schema)
     }
 
     /// `path` is an optional-chained expression whose value is optional. `isOptional` says whether
     /// its last link is declared optional, so the next link needs `?` (a required field, or an
     /// array element, continues the chain without one: `?.` after a non-optional does not compile).
     private static func assert(
-        _ value: TypedValue, at path: String, isOptional: Bool = true, _ schema: APISchema
+        _ value: TypedValue, at path: String, isOptional: Bool = true
     ) -> [CodeLine] {
         let link = isOptional ? "?" : ""
         switch value {
         case .null:
             return [.line("XCTAssertNil(\(path))")]
-        case .model(_, let fields):
+        case .model(let model):
             var lines: [CodeLine] = []
-            for (field, fieldValue, _) in fields {
+            for typed in model.fields {
+                let (field, fieldValue) = (typed.field, typed.value)
                 let member = "\(path)\(link).\(SwiftNames.escaped(SwiftNames.property(for: field)))"
                 guard let fieldValue else {
                     if !field.requiredInSwift { lines.append(.line("XCTAssertNil(\(member))")) }
                     continue
                 }
-                lines += assert(fieldValue, at: member, isOptional: !field.requiredInSwift, schema)
+                lines += assert(fieldValue, at: member, isOptional: !field.requiredInSwift)
             }
             return lines
         case .array(let elements):
             var lines: [CodeLine] = [.line("XCTAssertEqual(\(path)\(link).count, \(elements.count))")]
             for (index, element) in elements.enumerated() {
-                lines += assert(element, at: "\(path)\(link)[\(index)]", isOptional: false, schema)
+                lines += assert(element, at: "\(path)\(link)[\(index)]", isOptional: false)
             }
             return lines
         default:
-            return [.line("XCTAssertEqual(\(path), \(SwiftTypes.expression(of: value, schema: schema)))")]
+            return [.line("XCTAssertEqual(\(path), \(SwiftTypes.expression(of: value)))")]
         }
     }
 
     // MARK: Requests
 
-    private static func requestTest(_ example: Example, _ operation: Operation, _ schema: APISchema) -> Function {
-        var interpreter = ExampleInterpreter(schema: schema)
-        let typed = interpreter.read(example.body, as: .reference(operation.requestModel), at: "")
-        let literal = typed.map { SwiftTypes.expression(of: $0, schema: schema) } ?? "\(operation.requestModel)()"
-        guard let section = schema.sections[operation.section] else { return Function(head: "func \(testMethodName(example.name))", body: []) }
+    private static func requestTest(
+        _ example: Example, _ request: CheckedExample.SignedRequest, _ checked: CheckedOperation
+    ) -> Function {
+        let operation = checked.operation
+        let literal = SwiftTypes.expression(of: request.body)
+        let section = checked.section.section
         let signing = section.signing
-        let secret = "TarlanSecret(\(SwiftNames.stringLiteral(example.secret ?? "")))"
+        let secret = "TarlanSecret(\(SwiftNames.stringLiteral(request.secret)))"
         var body: [CodeLine] = [.line("let request = \(literal)")]
         if let form = example.canonicalForm, form != signing.canonicalForm {
             // Signed in another form than the section's: the client would not send it, so check the signer.
@@ -385,8 +399,8 @@ enum FixtureTestLowering {
             body += [
                 .line("let json = try request.json()"),
                 .line("let signed = Signer.signingBytes(json, rules: \(rules), form: .\(form.rawValue))"),
-                .line("XCTAssertEqual(String(decoding: signed, as: UTF8.self), \(SwiftNames.rawStringLiteral(example.canonical ?? "")))"),
-                .line("XCTAssertEqual(Signer.signature(for: json, secret: \(secret), rules: \(rules), form: .\(form.rawValue)), \(SwiftNames.stringLiteral(example.signature ?? "")))"),
+                .line("XCTAssertEqual(String(decoding: signed, as: UTF8.self), \(SwiftNames.rawStringLiteral(request.canonical)))"),
+                .line("XCTAssertEqual(Signer.signature(for: json, secret: \(secret), rules: \(rules), form: .\(form.rawValue)), \(SwiftNames.stringLiteral(request.signature)))"),
             ]
             return Function(docs: docs(example), head: "func \(testMethodName(example.name))", tail: " throws", body: body)
         }
@@ -397,10 +411,10 @@ enum FixtureTestLowering {
                 .line("baseURL: URL(string: \"https://tarlan.example\")!,"),
                 .line("secret: \(secret)"),
             ], close: ")"),
-            .line("XCTAssertEqual(prepared.signedJSON, \(SwiftNames.rawStringLiteral(example.canonical ?? "")))"),
-            .line("XCTAssertEqual(prepared.signature, \(SwiftNames.stringLiteral(example.signature ?? "")))"),
+            .line("XCTAssertEqual(prepared.signedJSON, \(SwiftNames.rawStringLiteral(request.canonical)))"),
+            .line("XCTAssertEqual(prepared.signature, \(SwiftNames.stringLiteral(request.signature)))"),
         ]
-        let value = signing.valuePrefix + (example.signature ?? "")
+        let value = signing.valuePrefix + request.signature
         body.append(.line("XCTAssertEqual(prepared.request.headers[\(SwiftNames.stringLiteral(signing.headerName))], \(SwiftNames.stringLiteral(value)))"))
         // The wire body is the whole request in the section's form.
         let wire = SwiftNames.rawStringLiteral(String(decoding: CanonicalJSON.encode(example.body, form: signing.canonicalForm), as: UTF8.self))
@@ -416,21 +430,22 @@ enum FixtureTestLowering {
 
     // MARK: Signature vectors
 
-    static func vectorsFile(_ schema: APISchema) -> SwiftFile {
-        let vectors = schema.signatureVectors.values.sorted { $0.id < $1.id }
+    static func vectorsFile(_ schema: CheckedSchema) -> SwiftFile {
+        let vectors = schema.signatureVectors
         return SwiftFile(
             name: "SignatureVectorTests.swift",
             imports: ["Foundation", "TarlanPayments", "XCTest"],
             declarations: [.type(TypeDeclaration(
                 kind: .finalClass, name: vectorsClassName, access: "", conformances: ["XCTestCase"],
                 docs: ["The signature vectors of the reference's section 2, from `signatureVectors` in the schema."],
-                members: vectors.map { .function(vectorTest($0, schema)) }
+                members: vectors.map { .function(vectorTest($0)) }
             ))]
         )
     }
 
-    private static func vectorTest(_ vector: SignatureVector, _ schema: APISchema) -> Function {
-        let client = schema.sections[vector.section].map(ClientLowering.clientName) ?? "AGWSClient"
+    private static func vectorTest(_ checked: CheckedVector) -> Function {
+        let vector = checked.vector
+        let client = ClientLowering.clientName(checked.section.section)
         let secret = "TarlanSecret(\(SwiftNames.stringLiteral(vector.secret)))"
         // A vector without a form holds in every form: switching the section's form keeps it valid.
         let forms = (vector.canonicalForm.map { [$0] } ?? CanonicalForm.allCases).map { ".\($0.rawValue)" }

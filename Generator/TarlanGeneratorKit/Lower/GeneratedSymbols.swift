@@ -5,16 +5,16 @@ package enum GeneratedSymbols {
     package static func clientName(_ section: Section) -> String { ClientLowering.clientName(section) }
 
     /// `checkBalance(_:options:)`, the way Swift documentation names a method.
-    package static func clientMethod(_ operation: Operation, _ schema: APISchema) -> String {
-        signature(ClientLowering.method(operation, schema))
+    package static func clientMethod(_ operation: Operation) -> String {
+        signature(ClientLowering.method(operation))
     }
 
     /// `WebhookVerifier`, the type the callback verifiers extend.
     package static let verifierTypeName = CallbackLowering.verifierTypeName
 
     /// `acquiringPaymentStatus(body:signatureHeader:)`.
-    package static func callbackVerifier(_ callback: Callback, _ schema: APISchema) -> String {
-        signature(CallbackLowering.verifier(callback, schema))
+    package static func callbackVerifier(_ callback: Callback) -> String {
+        signature(CallbackLowering.verifier(callback, signatureHeader: ""))
     }
 
     /// `balance` for the JSON field `balance`, `paymentURL` for `payment_url`.

@@ -1,43 +1,35 @@
 /// Lowers schema models to `Codable` structs with memberwise initialisers.
 enum ModelLowering {
-    static func file(_ schema: APISchema) -> SwiftFile {
-        let usage = usageByModel(schema)
-        let models = schema.models.values.sorted { $0.name < $1.name }
+    static func file(_ schema: CheckedSchema) -> SwiftFile {
         var declarations: [Declaration] = []
-        for model in models {
-            declarations.append(.type(declaration(model, usedBy: usage[model.name] ?? [])))
-            declarations.append(.type(jsonConformance(model)))
-            if model.fields.values.contains(where: \.sensitive) {
-                declarations.append(.type(redactingMirror(model)))
+        for model in schema.models {
+            declarations.append(.type(declaration(model)))
+            declarations.append(.type(jsonConformance(model.model)))
+            if model.fields.contains(where: \.sensitive) {
+                declarations.append(.type(redactingMirror(model.model)))
             }
         }
         return SwiftFile(name: "Models.swift", imports: ["Foundation", "TarlanRuntime"], declarations: declarations)
     }
 
-    /// Which operations use a model as request or result, for the doc comment.
-    private static func usageByModel(_ schema: APISchema) -> [String: [String]] {
-        var usage: [String: [String]] = [:]
-        for operation in schema.operations.values.sorted(by: { $0.id < $1.id }) {
-            let client = schema.sections[operation.section].map { "\($0.swiftPrefix)Client" } ?? ""
-            let symbol = "``\(client)/\(operation.id)(_:options:)``"
-            usage[operation.requestModel, default: []].append("The request of \(symbol).")
-            if case .reference(let name) = operation.result {
-                usage[name, default: []].append("The result of \(symbol).")
-            }
+    /// What uses the model as request, result, payload or reply, for the doc comment.
+    private static func usage(_ use: ModelUse) -> String {
+        switch use {
+        case .request(let operation, let section):
+            "The request of ``\(ClientLowering.clientName(section))/\(operation.id)(_:options:)``."
+        case .result(let operation, let section):
+            "The result of ``\(ClientLowering.clientName(section))/\(operation.id)(_:options:)``."
+        case .payload(let callback):
+            "The payload of ``WebhookVerifier/\(callback.id)(\(callback.payloadPlacement == .query ? "url" : "body"):signatureHeader:)``."
+        case .reply(let callback):
+            "What the merchant answers to \(callback.summary)."
         }
-        for callback in schema.callbacks.values.sorted(by: { $0.id < $1.id }) {
-            let input = callback.payloadPlacement == .query ? "url" : "body"
-            let symbol = "``WebhookVerifier/\(callback.id)(\(input):signatureHeader:)``"
-            usage[callback.payloadModel, default: []].append("The payload of \(symbol).")
-            if let reply = callback.replyModel {
-                usage[reply, default: []].append("What the merchant answers to \(callback.summary).")
-            }
-        }
-        return usage
     }
 
-    static func declaration(_ model: Model, usedBy: [String]) -> TypeDeclaration {
-        let fields = model.sortedFields
+    static func declaration(_ checked: CheckedModel) -> TypeDeclaration {
+        let model = checked.model
+        let fields = checked.fields
+        let usedBy = checked.uses.map(usage)
         let selectors = keySelectorFields(model)
         var members: [Declaration] = fields.map { .property(property($0)) }
         for field in selectors {

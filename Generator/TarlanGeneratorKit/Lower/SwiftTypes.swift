@@ -56,7 +56,7 @@ enum SwiftTypes {
     }
 
     /// A Swift expression of a typed example value, as the generated models spell it.
-    static func expression(of value: TypedValue, schema: APISchema) -> String {
+    static func expression(of value: TypedValue) -> String {
         switch value {
         case .null: return "nil"
         case .string(let text): return SwiftNames.stringLiteral(text)
@@ -67,32 +67,32 @@ enum SwiftTypes {
         case .timestamp(let text): return "TarlanTimestamp(\(SwiftNames.stringLiteral(text)))"
         case .decimal(let text): return decimalLiteral(text)
         case .flag(let raw): return raw.boolValue.map(String.init) ?? "TarlanFlag(rawValue: \(jsonExpression(raw)))"
-        case .enumValue(let enumName, let raw): return enumCaseExpression(enumName, raw, schema: schema)
+        case .enumValue(let value): return enumCaseExpression(value)
         case .array(let elements):
-            return "[" + elements.map { expression(of: $0, schema: schema) }.joined(separator: ", ") + "]"
-        case .model(let name, let fields):
-            var arguments = fields.compactMap { field, value, _ -> String? in
-                guard let value else { return nil }
-                return "\(SwiftNames.property(for: field)): \(expression(of: value, schema: schema))"
+            return "[" + elements.map { expression(of: $0) }.joined(separator: ", ") + "]"
+        case .model(let model):
+            var arguments = model.fields.compactMap { typed -> String? in
+                guard let value = typed.value else { return nil }
+                return "\(SwiftNames.property(for: typed.field)): \(expression(of: value))"
             }
             // A request sent under another documented key says so through its key selector.
-            if let model = schema.models[name] {
-                let selectors = ModelLowering.keySelectorFields(model)
-                for (field, _, key) in fields where key != nil && key != field.name && selectors.contains(where: { $0.name == field.name }) {
-                    arguments.append("\(ModelLowering.keySelectorName(field)): .\(ModelLowering.keyCaseName(key!))")
+            if model.isRequest {
+                for typed in model.fields where !typed.field.aliases.isEmpty {
+                    guard let key = typed.key, key != typed.field.name else { continue }
+                    arguments.append("\(ModelLowering.keySelectorName(typed.field)): .\(ModelLowering.keyCaseName(key))")
                 }
             }
-            return "\(name)(" + arguments.joined(separator: ", ") + ")"
+            return "\(model.name)(" + arguments.joined(separator: ", ") + ")"
         }
     }
 
-    static func enumCaseExpression(_ enumName: String, _ raw: JSONValue, schema: APISchema) -> String {
-        if let known = schema.enums[enumName]?.cases.values.first(where: { $0.value == raw }) {
-            return "\(enumName).\(SwiftNames.escaped(known.name))"
+    static func enumCaseExpression(_ value: EnumValue) -> String {
+        if let name = value.caseName {
+            return "\(value.enumName).\(SwiftNames.escaped(name))"
         }
-        switch raw {
-        case .number(let number): return "\(enumName).unknown(\(number.int ?? 0))"
-        default: return "\(enumName).unknown(\(SwiftNames.stringLiteral(raw.stringValue ?? "")))"
+        switch value.raw {
+        case .number(let number): return "\(value.enumName).unknown(\(number.int ?? 0))"
+        default: return "\(value.enumName).unknown(\(SwiftNames.stringLiteral(value.raw.stringValue ?? "")))"
         }
     }
 }

@@ -24,20 +24,20 @@ package struct GeneratedOutput: Sendable {
     package var warnings: [Diagnostic]
 }
 
-/// load → validate → lower → render. Pure: bytes in, text out; writing is `OutputWriter`'s job.
+/// load → validate (and resolve) → lower → render. Pure: bytes in, text out; writing is `OutputWriter`'s job.
 package enum GeneratorPipeline {
     package static func run(_ files: [SchemaLoader.File], mode: GenerationMode) throws(GenerationFailed) -> GeneratedOutput {
         let schema = try SchemaLoader.load(files)
-        let warnings = try SchemaValidator.validate(schema)
-        let swiftFiles = lower(schema, mode: mode)
+        let checked = try SchemaValidator.check(schema)
+        let swiftFiles = lower(checked, mode: mode)
         var rendered: [String: String] = [:]
         for file in swiftFiles {
             rendered[file.name] = SwiftRenderer.render(file)
         }
-        return GeneratedOutput(files: rendered, warnings: warnings)
+        return GeneratedOutput(files: rendered, warnings: checked.warnings)
     }
 
-    static func lower(_ schema: APISchema, mode: GenerationMode) -> [SwiftFile] {
+    static func lower(_ schema: CheckedSchema, mode: GenerationMode) -> [SwiftFile] {
         switch mode {
         case .library:
             [

@@ -12,11 +12,32 @@ indirect enum TypedValue: Sendable {
     /// An amount, by its exact decimal text.
     case decimal(String)
     case flag(JSONValue)
-    case enumValue(enumName: String, raw: JSONValue)
+    case enumValue(EnumValue)
     case array([TypedValue])
-    /// Fields in schema order, each with the value the example gave it (nil: absent) and the key it
-    /// arrived under (an alias, or the field's name).
-    case model(name: String, fields: [(field: Field, value: TypedValue?, key: String?)])
+    case model(TypedModel)
+}
+
+/// A value of an enum, with the case it is (nil: a value the documentation does not list).
+struct EnumValue: Sendable {
+    var enumName: String
+    var raw: JSONValue
+    var caseName: String?
+}
+
+/// An object read as a model: its fields in the model's order.
+struct TypedModel: Sendable {
+    var name: String
+    /// An operation's request: a field that arrived under an alias says so through its key selector.
+    var isRequest: Bool
+    var fields: [TypedField]
+}
+
+struct TypedField: Sendable {
+    var field: Field
+    /// What the example gave it; nil: absent.
+    var value: TypedValue?
+    /// The key it arrived under (an alias, or the field's name); nil: absent.
+    var key: String?
 }
 
 /// Reads example JSON against a type the way the runtime's lenient decoding does,
@@ -85,10 +106,11 @@ struct ExampleInterpreter {
     private mutating func readEnum(_ value: JSONValue, _ definition: EnumDefinition, at pointer: String) -> TypedValue? {
         switch (definition.rawType, value) {
         case (.string, .string), (.integer, .number):
-            if !definition.cases.values.contains(where: { $0.value == value }) {
+            let known = definition.cases.values.first { $0.value == value }
+            if known == nil {
                 warn(pointer, "value \(CanonicalJSON.string(value)) is not a documented case of \(definition.name)")
             }
-            return .enumValue(enumName: definition.name, raw: value)
+            return .enumValue(EnumValue(enumName: definition.name, raw: value, caseName: known?.name))
         default:
             return fail(pointer, "expected a \(definition.rawType.rawValue) of \(definition.name), found \(value.jsonTypeName)")
         }
@@ -105,7 +127,7 @@ struct ExampleInterpreter {
         for key in members.keys.sorted() where byKey[key] == nil {
             warn(JSONPointer.append(pointer, key), "field \"\(key)\" is not in \(model.name); decoding ignores it")
         }
-        var typedFields: [(field: Field, value: TypedValue?, key: String?)] = []
+        var typedFields: [TypedField] = []
         for field in model.sortedFields {
             let present = ([field.name] + field.aliases).filter { members[$0] != nil }
             if present.count > 1 {
@@ -116,20 +138,20 @@ struct ExampleInterpreter {
                 if field.required {
                     _ = fail(pointer, "required field \"\(field.name)\" of \(model.name) is missing")
                 }
-                typedFields.append((field, nil, nil))
+                typedFields.append(TypedField(field: field, value: nil, key: nil))
                 continue
             }
             if member.isNull {
                 if field.required {
                     _ = fail(JSONPointer.append(pointer, key), "required field \"\(field.name)\" is null")
                 }
-                typedFields.append((field, .null, key))
+                typedFields.append(TypedField(field: field, value: .null, key: key))
                 continue
             }
             let typed = read(member, as: field.type, accepts: field.accepts, at: JSONPointer.append(pointer, key))
-            typedFields.append((field, typed, key))
+            typedFields.append(TypedField(field: field, value: typed, key: key))
         }
-        return .model(name: model.name, fields: typedFields)
+        return .model(TypedModel(name: model.name, isRequest: model.isRequest, fields: typedFields))
     }
 
     /// The runtime's own conversions (`JSONValue.read…`), so the generator's check of an example and

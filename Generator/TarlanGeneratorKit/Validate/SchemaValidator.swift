@@ -6,31 +6,56 @@ import TarlanCore
 package enum SchemaValidator {
     /// Returns the warnings; throws with every diagnostic when there is an error.
     package static func validate(_ schema: APISchema) throws(GenerationFailed) -> [Diagnostic] {
+        try check(schema).warnings
+    }
+
+    /// Checks the schema and resolves it for lowering; throws with every diagnostic when there is an error.
+    static func check(_ schema: APISchema) throws(GenerationFailed) -> CheckedSchema {
         var log = DiagnosticLog()
+        var sections: [String: CheckedSection] = [:]
         for section in schema.sections.values.sorted(by: { $0.id < $1.id }) {
-            checkSection(section, schema, &log)
+            sections[section.id] = checkSection(section, schema, &log)
         }
         for model in schema.models.values.sorted(by: { $0.name < $1.name }) {
             checkModel(model, schema, &log)
         }
-        for definition in schema.enums.values.sorted(by: { $0.name < $1.name }) {
+        let enums = schema.enums.values.sorted(by: { $0.name < $1.name })
+        for definition in enums {
             checkEnum(definition, schema, &log)
         }
         checkRecursion(schema, &log)
-        checkOperations(schema, &log)
+        let models = resolveModels(schema)
+        let operations = checkOperations(schema, sections, models, &log)
+        var callbacks: [CheckedCallback] = []
         for callback in schema.callbacks.values.sorted(by: { $0.id < $1.id }) {
-            checkCallback(callback, schema, &log)
+            if let checked = checkCallback(callback, schema, sections, models, &log) { callbacks.append(checked) }
         }
+        var vectors: [CheckedVector] = []
         for vector in schema.signatureVectors.values.sorted(by: { $0.id < $1.id }) {
-            checkVector(vector, schema, &log)
+            if let checked = checkVector(vector, sections, &log) { vectors.append(checked) }
         }
         if log.hasErrors { throw GenerationFailed(diagnostics: log.sorted) }
-        return log.sorted
+        // Without errors every entity resolved; anything else is a bug here, not in the schema.
+        guard sections.count == schema.sections.count, operations.count == schema.operations.count,
+            callbacks.count == schema.callbacks.count, vectors.count == schema.signatureVectors.count
+        else {
+            let location = SourceLocation(file: "<generator>", line: 1, column: 1, pointer: "")
+            throw GenerationFailed(diagnostics: [Diagnostic(.error, "internal error: the schema did not resolve", at: location)])
+        }
+        return CheckedSchema(
+            sections: sections.values.sorted { $0.section.id < $1.section.id },
+            operations: operations,
+            models: models.values.sorted { $0.name < $1.name },
+            enums: enums,
+            callbacks: callbacks,
+            signatureVectors: vectors,
+            warnings: log.sorted
+        )
     }
 
     // MARK: Sections
 
-    private static func checkSection(_ section: Section, _ schema: APISchema, _ log: inout DiagnosticLog) {
+    private static func checkSection(_ section: Section, _ schema: APISchema, _ log: inout DiagnosticLog) -> CheckedSection {
         if !SwiftNames.isIdentifier(section.swiftPrefix) || section.swiftPrefix.first?.isUppercase != true {
             log.error("swiftPrefix \"\(section.swiftPrefix)\" must be an UpperCamelCase Swift identifier", at: section.location)
         }
@@ -47,14 +72,33 @@ package enum SchemaValidator {
         for unmodelled in section.unmodelled.values.sorted(by: { $0.id < $1.id }) where !unmodelled.path.hasPrefix("/") {
             log.error("path must start with \"/\", found \"\(unmodelled.path)\"", at: unmodelled.location)
         }
+        var table: ErrorCodeTable?
         if let codes = section.errorCodes {
             if let definition = schema.enums[codes] {
                 if definition.rawType != .integer {
                     log.error("errorCodes enum \"\(codes)\" must have rawType integer", at: section.location)
                 }
+                let codes = definition.sortedCases.compactMap { enumCase -> ErrorCode? in
+                    guard let code = enumCase.value.numberValue?.int, code != 0 else { return nil }
+                    return ErrorCode(code: code, message: enumCase.message, httpStatus: enumCase.httpStatus)
+                }
+                table = ErrorCodeTable(definition: definition, codes: codes)
             } else {
                 log.error("errorCodes refers to unknown enum \"\(codes)\"", at: section.location)
             }
+        }
+        return CheckedSection(
+            section: section, errorCodes: table, descriptor: RuntimeDescriptors.section(section, errorCodes: table),
+            servers: section.servers.sorted { serverOrder($0.key) < serverOrder($1.key) }.map { (name: $0.key, url: $0.value) }
+        )
+    }
+
+    /// Production first, then sandbox, then any other name alphabetically.
+    private static func serverOrder(_ name: String) -> String {
+        switch name {
+        case "production": "0"
+        case "sandbox": "1"
+        default: "2" + name
         }
     }
 
@@ -83,6 +127,31 @@ package enum SchemaValidator {
                 }
             }
         }
+    }
+
+    /// Every model with its fields in order and what uses it: operations by id (request, then
+    /// result), then callbacks by id (payload, then reply).
+    private static func resolveModels(_ schema: APISchema) -> [String: CheckedModel] {
+        var uses: [String: [ModelUse]] = [:]
+        for operation in schema.operations.values.sorted(by: { $0.id < $1.id }) {
+            guard let section = schema.sections[operation.section] else { continue }
+            uses[operation.requestModel, default: []].append(.request(operation, section))
+            if case .reference(let name) = operation.result {
+                uses[name, default: []].append(.result(operation, section))
+            }
+        }
+        for callback in schema.callbacks.values.sorted(by: { $0.id < $1.id }) {
+            uses[callback.payloadModel, default: []].append(.payload(callback))
+            if let reply = callback.replyModel {
+                uses[reply, default: []].append(.reply(callback))
+            }
+        }
+        var models: [String: CheckedModel] = [:]
+        models.reserveCapacity(schema.models.count)
+        for (name, model) in schema.models {
+            models[name] = CheckedModel(model: model, fields: model.sortedFields, uses: uses[name] ?? [])
+        }
+        return models
     }
 
     /// A struct cannot contain itself, even through an optional: only an array breaks the cycle.
@@ -159,8 +228,13 @@ package enum SchemaValidator {
 
     // MARK: Operations
 
-    private static func checkOperations(_ schema: APISchema, _ log: inout DiagnosticLog) {
+    private static func checkOperations(
+        _ schema: APISchema, _ sections: [String: CheckedSection], _ models: [String: CheckedModel],
+        _ log: inout DiagnosticLog
+    ) -> [CheckedOperation] {
         var routes: [String: String] = [:]
+        var checked: [CheckedOperation] = []
+        checked.reserveCapacity(schema.operations.count)
         for operation in schema.operations.values.sorted(by: { $0.id < $1.id }) {
             if !SwiftNames.isIdentifier(operation.id) || operation.id.first?.isLowercase != true {
                 log.error("operation id \"\(operation.id)\" must be a lowerCamelCase Swift identifier", at: operation.location)
@@ -170,16 +244,21 @@ package enum SchemaValidator {
                 log.error("operations \"\(other)\" and \"\(operation.id)\" share the route \(route)", at: operation.location)
             }
             routes[route] = operation.id
-            checkOperation(operation, schema, &log)
+            if let operation = checkOperation(operation, schema, sections, models, &log) { checked.append(operation) }
         }
+        return checked
     }
 
-    private static func checkOperation(_ operation: Operation, _ schema: APISchema, _ log: inout DiagnosticLog) {
+    private static func checkOperation(
+        _ operation: Operation, _ schema: APISchema, _ sections: [String: CheckedSection],
+        _ models: [String: CheckedModel], _ log: inout DiagnosticLog
+    ) -> CheckedOperation? {
         let location = operation.location
-        guard let section = schema.sections[operation.section] else {
+        guard let checkedSection = sections[operation.section] else {
             log.error("operation refers to unknown section \"\(operation.section)\"", at: location)
-            return
+            return nil
         }
+        let section = checkedSection.section
         if !operation.path.hasPrefix("/") || operation.path.contains("?") || operation.path.contains(" ") {
             log.error("path must start with \"/\" and hold no query or spaces, found \"\(operation.path)\"", at: location)
         }
@@ -209,34 +288,44 @@ package enum SchemaValidator {
         default: break
         }
         checkType(operation.result, at: location, schema, &log)
-        checkReconcile(operation, schema, &log)
-        guard let requestModel = schema.models[operation.requestModel] else {
+        let reconcile = checkReconcile(operation, schema, &log)
+        guard let requestModel = models[operation.requestModel] else {
             log.error("request model \"\(operation.requestModel)\" is not a model", at: location)
-            return
+            return nil
         }
         if operation.requestPlacement == .query {
-            for field in requestModel.sortedFields where !isQueryScalar(field.type, schema) {
+            for field in requestModel.fields where !isQueryScalar(field.type, schema) {
                 log.error("query field \"\(field.name)\" must be a string, integer, number, boolean or enum", at: field.location)
             }
         }
+        let descriptor = RuntimeDescriptors.operation(operation, checkedSection, requestModel, reconcile, schema)
+        var examples: [CheckedExample] = []
         for example in operation.examples.values.sorted(by: { $0.name < $1.name }) {
+            var content: CheckedExample.Content?
             switch example.kind {
             case .request:
-                checkRequestExample(example, operation, requestModel, section, schema, &log)
+                content = checkRequestExample(example, requestModel.model, section, schema, &log).map { .request($0) }
             case .response:
-                checkResponseExample(example, operation, schema, &log)
+                content = checkResponseExample(example, operation, descriptor, schema, &log).map { .response($0) }
             case .payload, .reply:
                 log.error("an operation's examples are of kind request or response", at: example.location)
             }
             checkCorrection(example, &log)
+            if let content { examples.append(CheckedExample(example: example, content: content)) }
         }
         if !operation.examples.values.contains(where: { $0.kind == .response && $0.expect == .success }) {
             log.warning("operation has no success response example; the mock cannot answer it", at: location)
         }
+        return CheckedOperation(
+            operation: operation, section: checkedSection, request: requestModel, descriptor: descriptor,
+            examples: examples, reconcile: reconcile
+        )
     }
 
     /// Every money-moving operation says how to find out what happened when its outcome is unknown.
-    private static func checkReconcile(_ operation: Operation, _ schema: APISchema, _ log: inout DiagnosticLog) {
+    private static func checkReconcile(_ operation: Operation, _ schema: APISchema, _ log: inout DiagnosticLog)
+        -> CheckedReconcile?
+    {
         guard let rule = operation.reconcile else {
             if !operation.idempotent {
                 log.error(
@@ -244,7 +333,7 @@ package enum SchemaValidator {
                         + "what happened when its outcome is unknown, or a note saying there is none",
                     at: operation.location)
             }
-            return
+            return nil
         }
         let location = rule.location
         if operation.idempotent {
@@ -257,11 +346,11 @@ package enum SchemaValidator {
             if rule.note == nil {
                 log.error("without a status \"operation\", reconcile needs a \"note\" saying how to find out", at: location)
             }
-            return
+            return CheckedReconcile(rule: rule, status: nil)
         }
         guard let status = schema.operations[statusID] else {
             log.error("reconcile names unknown operation \"\(statusID)\"", at: location)
-            return
+            return nil
         }
         if !status.idempotent {
             log.error("reconciling operation \"\(statusID)\" must be idempotent: it is asked while the outcome is unknown", at: location)
@@ -269,7 +358,9 @@ package enum SchemaValidator {
         if status.section != operation.section {
             log.error("reconciling operation \"\(statusID)\" must be of section \"\(operation.section)\" (the same client)", at: location)
         }
-        guard let target = schema.models[status.requestModel], let source = schema.models[operation.requestModel] else { return }
+        guard let target = schema.models[status.requestModel], let source = schema.models[operation.requestModel] else {
+            return nil
+        }
         for (name, from) in rule.fields.sorted(by: { $0.key < $1.key }) {
             guard let targetField = target.fields[name] else {
                 log.error("\(target.name) has no field \"\(name)\"", at: location)
@@ -290,15 +381,32 @@ package enum SchemaValidator {
             }
         }
         var interpreter = ExampleInterpreter(schema: schema)
+        var constants: [String: TypedValue] = [:]
         for (name, value) in rule.constants.sorted(by: { $0.key < $1.key }) {
             guard let targetField = target.fields[name] else {
                 log.error("\(target.name) has no field \"\(name)\"", at: location)
                 continue
             }
-            if interpreter.read(value, as: targetField.type, at: "") == nil {
+            if let typed = interpreter.read(value, as: targetField.type, at: "") {
+                constants[name] = typed
+            } else {
                 log.error("constant \"\(name)\" does not fit \(target.name).\(name)", at: location)
             }
         }
+        var arguments: [StatusArgument] = []
+        for field in target.sortedFields {
+            if let from = rule.fields[field.name], let sourceField = source.fields[from] {
+                arguments.append(.copied(field, from: sourceField))
+            } else if let constant = constants[field.name] {
+                arguments.append(.constant(field, constant))
+            } else if field.requiredInSwift {
+                arguments.append(.parameter(field))
+            }
+        }
+        let call = StatusCall(
+            operationID: statusID, requestModel: status.requestModel, result: status.result, arguments: arguments
+        )
+        return CheckedReconcile(rule: rule, status: call)
     }
 
     private static func isQueryScalar(_ type: TypeExpression, _ schema: APISchema) -> Bool {
@@ -311,86 +419,103 @@ package enum SchemaValidator {
 
     // MARK: Callbacks
 
-    private static func checkCallback(_ callback: Callback, _ schema: APISchema, _ log: inout DiagnosticLog) {
+    private static func checkCallback(
+        _ callback: Callback, _ schema: APISchema, _ sections: [String: CheckedSection],
+        _ models: [String: CheckedModel], _ log: inout DiagnosticLog
+    ) -> CheckedCallback? {
         let location = callback.location
         if !SwiftNames.isIdentifier(callback.id) || callback.id.first?.isLowercase != true {
             log.error("callback id \"\(callback.id)\" must be a lowerCamelCase Swift identifier", at: location)
         }
-        guard let section = schema.sections[callback.section] else {
+        guard let checkedSection = sections[callback.section] else {
             log.error("callback refers to unknown section \"\(callback.section)\"", at: location)
-            return
+            return nil
         }
+        let section = checkedSection.section
         switch (callback.method, callback.payloadPlacement) {
         case (.get, .body): log.error("a GET callback carries its payload \"in\": \"query\"", at: location)
         case (.post, .query): log.error("a POST callback carries its payload \"in\": \"body\"", at: location)
         default: break
         }
-        guard let payload = schema.models[callback.payloadModel] else {
+        guard let payload = models[callback.payloadModel] else {
             log.error("payload model \"\(callback.payloadModel)\" is not a model", at: location)
-            return
+            return nil
         }
-        if let reply = callback.replyModel, schema.models[reply] == nil {
-            log.error("reply model \"\(reply)\" is not a model", at: location)
+        var reply: CheckedModel?
+        if let name = callback.replyModel {
+            reply = models[name]
+            if reply == nil { log.error("reply model \"\(name)\" is not a model", at: location) }
         }
+        var examples: [CheckedExample] = []
         for example in callback.examples.values.sorted(by: { $0.name < $1.name }) {
             var interpreter = ExampleInterpreter(schema: schema)
+            var content: CheckedExample.Content?
             switch example.kind {
             case .payload:
-                _ = interpreter.read(example.body, as: .reference(payload.name), at: "")
+                let body = interpreter.read(example.body, as: .reference(payload.name), at: "")
+                var signature: CheckedExample.PayloadSignature?
                 switch (example.secret, example.signature) {
-                case (.some(let secret), .some(let signature)):
+                case (.some(let secret), .some(let value)):
                     checkSignature(
                         input: example.body, secret: secret, canonical: example.canonical, base64: nil,
-                        signature: signature, rules: section.signing, form: example.canonicalForm, at: example.location, &log
+                        signature: value, rules: section.signing, form: example.canonicalForm, at: example.location, &log
                     )
+                    signature = CheckedExample.PayloadSignature(secret: secret, signature: value)
                 case (nil, nil):
                     break
                 default:
                     log.error("a signed payload example needs both \"secret\" and \"signature\"", at: example.location)
                 }
+                content = body.map { .payload(CheckedExample.Payload(body: $0, signature: signature)) }
             case .reply:
                 guard let reply = callback.replyModel else {
                     log.error("a reply example needs the callback's \"reply\" model", at: example.location)
                     continue
                 }
-                _ = interpreter.read(example.body, as: .reference(reply), at: "")
+                content = interpreter.read(example.body, as: .reference(reply), at: "").map { .reply($0) }
             case .request, .response:
                 log.error("a callback's examples are of kind payload or reply", at: example.location)
             }
             report(interpreter, example, schema, &log)
             checkCorrection(example, &log)
+            if let content { examples.append(CheckedExample(example: example, content: content)) }
         }
+        return CheckedCallback(
+            callback: callback, section: checkedSection, payload: payload, reply: reply,
+            descriptor: RuntimeDescriptors.callback(callback, checkedSection, payload, schema), examples: examples
+        )
     }
 
     // MARK: Examples
 
     private static func checkRequestExample(
-        _ example: Example, _ operation: Operation, _ model: Model, _ section: Section,
-        _ schema: APISchema, _ log: inout DiagnosticLog
-    ) {
+        _ example: Example, _ model: Model, _ section: Section, _ schema: APISchema, _ log: inout DiagnosticLog
+    ) -> CheckedExample.SignedRequest? {
         var interpreter = ExampleInterpreter(schema: schema)
-        _ = interpreter.read(example.body, as: .reference(model.name), at: "")
+        let body = interpreter.read(example.body, as: .reference(model.name), at: "")
         report(interpreter, example, schema, &log)
         guard let secret = example.secret, let canonical = example.canonical, let signature = example.signature else {
             log.error("a request example needs \"secret\", \"canonical\" and \"signature\"", at: example.location)
-            return
+            return nil
         }
         checkSignature(
             input: example.body, secret: secret, canonical: canonical, base64: nil, signature: signature,
             rules: section.signing, form: example.canonicalForm, at: example.location, &log
         )
+        return body.map { CheckedExample.SignedRequest(body: $0, secret: secret, canonical: canonical, signature: signature) }
     }
 
     private static func checkResponseExample(
-        _ example: Example, _ operation: Operation, _ schema: APISchema, _ log: inout DiagnosticLog
-    ) {
+        _ example: Example, _ operation: Operation, _ descriptor: OperationDescriptor, _ schema: APISchema,
+        _ log: inout DiagnosticLog
+    ) -> CheckedExample.Response? {
         guard let status = example.httpStatus, (100...599).contains(status), let expect = example.expect else {
             log.error("a response example needs \"httpStatus\" (100–599) and \"expect\"", at: example.location)
-            return
+            return nil
         }
         guard let envelope = example.body.objectValue else {
             log.error("a response body must be a JSON object", at: example.bodyLocation)
-            return
+            return nil
         }
         var interpreter = ExampleInterpreter(schema: schema)
         for key in envelope.keys.sorted() where !["status", "status_code", "message", "result"].contains(key) {
@@ -400,26 +525,30 @@ package enum SchemaValidator {
             log.error("expects the \(format.rawValue) error format, which the operation's errorFormats do not list", at: example.location)
         }
         // The runtime's own interpreter decides what the example means; the expectation must agree.
-        if let descriptor = RuntimeDescriptors.operation(operation, schema) {
-            let response = HTTPResponse(statusCode: status, body: Data(CanonicalJSON.encode(example.body)))
-            let outcome: ExpectedOutcome
-            do {
-                _ = try ResponseInterpreter.result(of: response, for: descriptor)
-                outcome = .success
-            } catch .api(let error) {
-                outcome = .apiError(format: error.format, code: error.code, message: error.message)
-            } catch {
-                log.error("the runtime refuses this example: \(error)", at: example.location)
-                return
-            }
-            if outcome != expect {
-                log.error("the runtime reads this example as \(describe(outcome)), but it expects \(describe(expect))", at: example.location)
-            }
+        let response = HTTPResponse(statusCode: status, body: Data(CanonicalJSON.encode(example.body)))
+        let outcome: ExpectedOutcome
+        do {
+            _ = try ResponseInterpreter.result(of: response, for: descriptor)
+            outcome = .success
+        } catch .api(let error) {
+            outcome = .apiError(format: error.format, code: error.code, message: error.message)
+        } catch {
+            log.error("the runtime refuses this example: \(error)", at: example.location)
+            return nil
         }
-        if expect == .success, let result = envelope["result"] {
-            _ = interpreter.read(result, as: operation.result, at: "/result")
+        if outcome != expect {
+            log.error("the runtime reads this example as \(describe(outcome)), but it expects \(describe(expect))", at: example.location)
+        }
+        let checked: CheckedExample.Outcome
+        switch expect {
+        case .success:
+            let result = envelope["result"].flatMap { interpreter.read($0, as: operation.result, at: "/result") }
+            checked = .success(result: result)
+        case .apiError(let format, let code, let message):
+            checked = .apiError(format: format, code: code, message: message)
         }
         report(interpreter, example, schema, &log)
+        return CheckedExample.Response(httpStatus: status, outcome: checked)
     }
 
     private static func describe(_ outcome: ExpectedOutcome) -> String {
@@ -456,15 +585,19 @@ package enum SchemaValidator {
 
     // MARK: Signatures
 
-    private static func checkVector(_ vector: SignatureVector, _ schema: APISchema, _ log: inout DiagnosticLog) {
-        guard let section = schema.sections[vector.section] else {
+    private static func checkVector(
+        _ vector: SignatureVector, _ sections: [String: CheckedSection], _ log: inout DiagnosticLog
+    ) -> CheckedVector? {
+        guard let section = sections[vector.section] else {
             log.error("signature vector refers to unknown section \"\(vector.section)\"", at: vector.location)
-            return
+            return nil
         }
         checkSignature(
             input: vector.input, secret: vector.secret, canonical: vector.canonical, base64: vector.base64,
-            signature: vector.signature, rules: section.signing, form: vector.canonicalForm, at: vector.location, &log
+            signature: vector.signature, rules: section.section.signing, form: vector.canonicalForm, at: vector.location,
+            &log
         )
+        return CheckedVector(vector: vector, section: section)
     }
 
     /// Checks a signature in `form`, or, without one, in every form (naming the form in any error),

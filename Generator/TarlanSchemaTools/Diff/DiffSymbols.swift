@@ -12,12 +12,12 @@ struct DiffSymbols {
 
     /// `AGWSClient.checkBalance(_:options:)`.
     func operation(_ operation: Operation) -> String {
-        client(operation.section) + "." + GeneratedSymbols.clientMethod(operation, schema)
+        client(operation.section) + "." + GeneratedSymbols.clientMethod(operation)
     }
 
     /// `WebhookVerifier.acquiringPaymentStatus(body:signatureHeader:)`.
     func callback(_ callback: Callback) -> String {
-        GeneratedSymbols.verifierTypeName + "." + GeneratedSymbols.callbackVerifier(callback, schema)
+        GeneratedSymbols.verifierTypeName + "." + GeneratedSymbols.callbackVerifier(callback)
     }
 
     /// `AGWSClient.Environment.sandbox`.
