@@ -115,6 +115,29 @@ final class GenerateSourcesTests: XCTestCase {
         }
     }
 
+    /// A downstream build shows no warning about a quirk the schema already records; `--verbose` (and the
+    /// pipeline, which the tests read) still reports every one.
+    func testRecordedQuirksAreQuietUnlessVerbose() throws {
+        let root = try GeneratorExecutable.temporaryDirectory("quirks")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let schemaPaths = try schemaFiles().map(\.path)
+        let quiet = try GeneratorExecutable.run(["generate", "--mode", "library", "--output", root.path] + schemaPaths)
+        XCTAssertEqual(quiet.status, 0, quiet.standardError)
+        XCTAssertFalse(quiet.standardError.contains("warning:"), quiet.standardError)
+        let verbose = try GeneratorExecutable.run(["generate", "--mode", "library", "--output", root.path, "--verbose"] + schemaPaths)
+        XCTAssertEqual(verbose.status, 0, verbose.standardError)
+        let warnings = verbose.standardError.split(separator: "\n").filter { $0.contains(": warning: ") }
+        let pipeline = try pipelineWarnings(.library)
+        XCTAssertFalse(pipeline.isEmpty, "the real schema records quirks its examples show")
+        XCTAssertEqual(warnings.count, pipeline.count, verbose.standardError)
+        XCTAssertTrue(pipeline.allSatisfy(\.isRecordedQuirk), "a warning the schema does not record: \(pipeline)")
+    }
+
+    private func pipelineWarnings(_ mode: GenerationMode) throws -> [Diagnostic] {
+        let files = try schemaFiles().map { SchemaLoader.File(path: $0.path, contents: Array(try Data(contentsOf: $0))) }
+        return try GeneratorTestSupport.generate(files, mode: mode).warnings
+    }
+
     /// Both plugins list the schema files with the same code and call `generate` with the same options.
     func testGenerateSourcesPluginListsAndCallsLikeTheBuildPlugin() throws {
         let plugins = GeneratorTestSupport.packageRoot.appendingPathComponent("Plugins")

@@ -29,6 +29,9 @@ package struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     package var severity: Severity
     package var message: String
     package var location: SourceLocation
+    /// A warning about something the schema already records as a documentation quirk (the example's
+    /// `quirk`): maintainers see it (`--verbose`, tests); a downstream build does not.
+    package var isRecordedQuirk = false
 
     package init(_ severity: Severity, _ message: String, at location: SourceLocation) {
         self.severity = severity
@@ -55,8 +58,10 @@ package struct DiagnosticLog: Sendable {
         diagnostics.append(Diagnostic(.error, message, at: location))
     }
 
-    package mutating func warning(_ message: String, at location: SourceLocation) {
-        diagnostics.append(Diagnostic(.warning, message, at: location))
+    package mutating func warning(_ message: String, at location: SourceLocation, recordedQuirk: Bool = false) {
+        var diagnostic = Diagnostic(.warning, message, at: location)
+        diagnostic.isRecordedQuirk = recordedQuirk
+        diagnostics.append(diagnostic)
     }
 
     /// Sorted by file, line, column, so output is stable whatever order checks ran in.

@@ -578,7 +578,7 @@ package enum SchemaValidator {
             let message = "example \"\(example.name)\": \(issue.message)"
             switch issue.severity {
             case .error: log.error(message, at: location)
-            case .warning: log.warning(message, at: location)
+            case .warning: log.warning(message, at: location, recordedQuirk: example.quirk != nil)
             }
         }
     }
