@@ -106,6 +106,43 @@ final class LayoutAndRealSchemaTests: XCTestCase {
         print("longest generated line: \(longest.columns) columns at \(longest.place)")
     }
 
+    /// A doc comment says each fact once: no sentence twice, and a documented type is not restated
+    /// by a quirk that starts with it.
+    func testDocCommentsOfTheRealSchemaSayEachFactOnce() throws {
+        let files = try GeneratorTestSupport.schemaFiles(
+            in: GeneratorTestSupport.packageRoot.appendingPathComponent("Schema"), displayPrefix: "Schema/"
+        )
+        for mode in GenerationMode.allCases {
+            let output = try GeneratorTestSupport.generate(files, mode: mode)
+            for (name, text) in output.files.sorted(by: { $0.key < $1.key }) {
+                var block: [Substring] = []
+                for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                    let trimmed = line.drop { $0 == " " }
+                    if trimmed.hasPrefix("///") {
+                        block.append(trimmed.dropFirst(3).drop { $0 == " " })
+                        continue
+                    }
+                    defer { block = [] }
+                    guard !block.isEmpty else { continue }
+                    let place = "\(mode.rawValue)/\(name):\(index)"
+                    let prose = block.joined(separator: " ")
+                    var seen: Set<String> = []
+                    for sentence in prose.split(separator: ". ").map({ $0.lowercased().trimmingCharacters(in: .punctuationCharacters) })
+                    where sentence.split(separator: " ").count > 2 {
+                        XCTAssertTrue(seen.insert(sentence).inserted, "\(place) repeats \"\(sentence)\"")
+                    }
+                    if let range = prose.range(of: #"Documented as `[^`]+`"#, options: .regularExpression) {
+                        let type = prose[range].dropFirst("Documented as `".count).dropLast()
+                        XCTAssertNil(
+                            prose[range.upperBound...].range(of: "Documented as \(type)", options: .caseInsensitive),
+                            "\(place) restates the documented type: \(prose)"
+                        )
+                    }
+                }
+            }
+        }
+    }
+
     private static func isUnbreakableLink(_ line: Substring) -> Bool {
         let content = line.drop { $0 == " " }
         guard content.hasPrefix("/// ") else { return false }

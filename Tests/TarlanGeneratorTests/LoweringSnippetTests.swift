@@ -44,7 +44,10 @@ final class LoweringSnippetTests: XCTestCase {
             "Order": {
               "fields": {
                 "id": { "type": "integer", "required": true },
-                "is_paid": { "type": "boolean", "accepts": ["string"], "documentedType": "String" },
+                "is_paid": {
+                  "type": "boolean", "accepts": ["string"], "documentedType": "String",
+                  "quirk": "Documented as String, but the examples send a JSON boolean."
+                },
                 "qr_code_image": { "type": "string", "aliases": ["qr"] },
                 "state": { "ref": "OrderState" }
               }
@@ -134,7 +137,7 @@ final class LoweringSnippetTests: XCTestCase {
     func testModelWithAcceptsAndAliasesDecodesLeniently() throws {
         let models = try generated("Models.swift")
         assertContains(models, """
-                /// - Note: Documented as `String`.
+                /// - Note: Documented as `String`, but the examples send a JSON boolean.
                 ///
                 /// JSON key: `is_paid`. Also decoded from a JSON string.
                 public var isPaid: Bool?
@@ -155,6 +158,12 @@ final class LoweringSnippetTests: XCTestCase {
                     self.state = try object.value(OrderState.self, "state")
                 }
             """)
+    }
+
+    /// The documented type is said once, even when the quirk starts by saying it.
+    func testDocumentedTypeIsStatedOnce() throws {
+        let models = try generated("Models.swift")
+        XCTAssertEqual(models.components(separatedBy: "Documented as").count - 1, 1, models)
     }
 
     func testOpenEnumWithUnknownCaseAndRawValueInit() throws {

@@ -64,9 +64,11 @@ enum EnumLowering {
             var details: [String] = ["Value: \(documented(checkedCase.rawValue))."]
             if let message = enumCase.message { details.append("Message: \"\(message)\".") }
             if let status = enumCase.httpStatus { details.append("HTTP \(status).") }
+            // A description that only repeats the message is left out: the message is the exact text.
+            let description = enumCase.message.map(same) == enumCase.description.map(same) ? nil : enumCase.description
             return .enumCase(EnumCaseDeclaration(
                 docs: DocComment([
-                    DocText.lines(enumCase.description),
+                    DocText.lines(description),
                     [details.joined(separator: " ")],
                     DocText.line(enumCase.quirk.map { "- Note: \($0)" }),
                 ]),
@@ -89,6 +91,13 @@ enum EnumLowering {
             access: .public, kind: .enum, name: definition.name, conformances: ["Hashable", "Sendable"],
             members: members
         )
+    }
+
+    /// Text compared for sameness: lowercased, without trailing full stops.
+    private static func same(_ text: String) -> String {
+        var text = text.lowercased()
+        while text.hasSuffix(".") { text.removeLast() }
+        return text
     }
 
     /// Read and written through the raw value, with the runtime's scalar rules.

@@ -13,18 +13,36 @@ enum ModelLowering {
         return SwiftFile(name: "Models.swift", imports: ["Foundation", "TarlanRuntime"], declarations: declarations)
     }
 
-    /// What uses the model as request, result, payload or reply, for the doc comment.
-    private static func usage(_ use: ModelUse) -> String {
-        switch use {
-        case .request(let operation, let section):
-            "The request of ``\(ClientLowering.clientName(section))/\(ClientLowering.methodSignature(operation).selector)``."
-        case .result(let operation, let section):
-            "The result of ``\(ClientLowering.clientName(section))/\(ClientLowering.methodSignature(operation).selector)``."
-        case .payload(let callback):
-            "The payload of ``\(CallbackLowering.verifierTypeName)/\(CallbackLowering.verifierSignature(callback).selector)``."
-        case .reply(let callback):
-            "What the merchant answers to \(callback.summary)."
+    /// What uses the model, one sentence per role: "The result of ``A/b(_:options:)`` and ``A/c(_:options:)``."
+    private static func usage(_ uses: [ModelUse]) -> [String] {
+        var requests: [String] = []
+        var results: [String] = []
+        var payloads: [String] = []
+        var replies: [String] = []
+        for use in uses {
+            switch use {
+            case .request(let operation, let section):
+                requests.append("``\(ClientLowering.clientName(section))/\(ClientLowering.methodSignature(operation).selector)``")
+            case .result(let operation, let section):
+                results.append("``\(ClientLowering.clientName(section))/\(ClientLowering.methodSignature(operation).selector)``")
+            case .payload(let callback):
+                payloads.append(verifierSymbol(callback))
+            case .reply(let callback):
+                replies.append(verifierSymbol(callback))
+            }
         }
+        var sentences: [String] = []
+        for (role, symbols) in [("The request of", requests), ("The result of", results), ("The payload of", payloads),
+                                ("The merchant's answer to", replies)] where !symbols.isEmpty {
+            let listed = symbols.count == 1
+                ? symbols[0] : symbols.dropLast().joined(separator: ", ") + " and " + symbols[symbols.count - 1]
+            sentences.append("\(role) \(listed).")
+        }
+        return sentences
+    }
+
+    private static func verifierSymbol(_ callback: Callback) -> String {
+        "``\(CallbackLowering.verifierTypeName)/\(CallbackLowering.verifierSignature(callback).selector)``"
     }
 
     static func declaration(_ checked: CheckedModel) -> TypeDeclaration {
@@ -56,7 +74,7 @@ enum ModelLowering {
         )))
         members += selectors.map { .type(keySelectorType($0)) }
         return TypeDeclaration(
-            docs: DocComment([DocText.lines(model.description), checked.uses.map(usage), [DocText.remark(model.location)]]),
+            docs: DocComment([DocText.lines(model.description), usage(checked.uses), [DocText.remark(model.location)]]),
             access: .public, kind: .struct, name: model.name, conformances: ["Codable", "Hashable", "Sendable"],
             members: members
         )
@@ -76,18 +94,28 @@ enum ModelLowering {
                 "Documented as required, yet nil when a signed callback arrives without it "
                     + "(listed in ``VerifiedCallback/missingFields``).")
         }
-        var note: [String] = []
-        if let documentedType = field.documentedType { note.append("Documented as `\(documentedType)`.") }
-        if let quirk = field.quirk { note.append(quirk) }
         return VariableDeclaration(
             docs: DocComment([
                 DocText.lines(field.description),
-                note.isEmpty ? [] : ["- Note: " + note.joined(separator: " ")],
+                DocText.line(note(field).map { "- Note: " + $0 }),
                 [decoding.joined(separator: " ")],
             ]),
             access: .public, binding: .var, name: SwiftNames.escaped(SwiftNames.property(for: field)),
             type: SwiftTypes.propertyType(of: field)
         )
+    }
+
+    /// The documented type and the quirk, each said once: a quirk that starts by naming the documented
+    /// type ("Documented as float; …") carries it, in code voice.
+    private static func note(_ field: Field) -> String? {
+        guard let documentedType = field.documentedType else { return field.quirk }
+        let stated = "Documented as `\(documentedType)`"
+        guard let quirk = field.quirk else { return stated + "." }
+        let prefix = "Documented as " + documentedType
+        if quirk.hasPrefix(prefix), !(quirk.dropFirst(prefix.count).first.map { $0.isLetter || $0.isNumber } == true) {
+            return stated + quirk.dropFirst(prefix.count)
+        }
+        return stated + ". " + quirk
     }
 
     private static func memberwiseInit(_ fields: [Field], selectors: [Field]) -> FunctionDeclaration {

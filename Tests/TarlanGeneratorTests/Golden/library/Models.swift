@@ -208,8 +208,7 @@ extension Payer: JSONReadable, JSONWritable {
 
 /// A registered payment.
 ///
-/// The result of ``AlphaClient/createPayment(_:options:)``.
-/// The result of ``AlphaClient/getPayment(_:options:)``.
+/// The result of ``AlphaClient/createPayment(_:options:)`` and ``AlphaClient/getPayment(_:options:)``.
 ///
 /// - Remark: Generated from `alpha.json#/models/Payment`.
 public struct Payment: Codable, Hashable, Sendable {
