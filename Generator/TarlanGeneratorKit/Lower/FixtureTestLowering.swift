@@ -81,12 +81,15 @@ enum FixtureTestLowering {
         var code = 999
         var message = "error"
         var httpStatus: Int?
+        /// The code's case in the section's table.
+        var caseName: String?
 
         init(_ code: ErrorCode?) {
             guard let code else { return }
             self.code = code.code
             if let message = code.message { self.message = message }
             httpStatus = code.httpStatus
+            caseName = code.caseName
         }
     }
 
@@ -101,26 +104,26 @@ enum FixtureTestLowering {
         func envelope(_ sample: ErrorSample) -> JSONValue {
             ["status": false, "status_code": .number(JSONNumber(sample.code)), "message": .string(sample.message), "result": [:]]
         }
-        var shapes: [(status: Int, body: JSONValue, code: Int)] = []
+        var shapes: [(status: Int, body: JSONValue, sample: ErrorSample)] = []
         for format in section.errorFormats {
             switch format {
             case .old:
-                shapes.append((200, envelope(expected), expected.code))
+                shapes.append((200, envelope(expected), expected))
             case .newUnexpected, .acquiring:
                 var status = 400
                 if let documented = unexpected.httpStatus { status = documented }
-                shapes.append((status, envelope(unexpected), unexpected.code))
+                shapes.append((status, envelope(unexpected), unexpected))
             case .newExpected:
                 let result: JSONValue = [
                     "error_code": .number(JSONNumber(expected.code)), "message": .string(expected.message),
                     "data": [:], "additional_data": [:],
                 ]
-                shapes.append((200, ["status": true, "status_code": 0, "message": "Success", "result": result], expected.code))
+                shapes.append((200, ["status": true, "status_code": 0, "message": "Success", "result": result], expected))
             case .oldTree:
                 let result: JSONValue = [
                     "error_code": .number(JSONNumber(expected.code)), "message": .string(expected.message), "data": .null,
                 ]
-                shapes.append((200, ["result": result], expected.code))
+                shapes.append((200, ["result": result], expected))
             }
         }
         let descriptor = Expression.name("TarlanOperations").dot(operation.id)
@@ -134,20 +137,19 @@ enum FixtureTestLowering {
                 .interpolated([.value(apiError.dot("format"))])
             ),
         ]
+        var shapeElements = [
+            TupleTypeElement(label: "status", type: .named("Int")),
+            TupleTypeElement(label: "body", type: .named("String")),
+            TupleTypeElement(label: "code", type: .named("Int")),
+        ]
         if let table {
-            checks.append(call(
-                "XCTAssertEqual", apiError.dot(EnumLowering.errorCodeProperty(section)),
-                .name(table.definition.name).call([Argument("rawValue", shape.dot("code"))])
-            ))
+            // The code as the table's case, as the schema names it.
+            shapeElements.append(TupleTypeElement(label: "typedCode", type: .named(table.definition.name)))
+            checks.append(call("XCTAssertEqual", apiError.dot(EnumLowering.errorCodeProperty(section)), shape.dot("typedCode")))
         }
         for other in tables where other.section.id != section.id {
             checks.append(call("XCTAssertNil", apiError.dot(EnumLowering.errorCodeProperty(other.section))))
         }
-        let shapeType = TypeName.array(.tuple([
-            TupleTypeElement(label: "status", type: .named("Int")),
-            TupleTypeElement(label: "body", type: .named("String")),
-            TupleTypeElement(label: "code", type: .named("Int")),
-        ]))
         let decode = Expression.try(.name("ResponseInterpreter").dot("decode").call([
             Argument(SwiftTypes.metatype(of: operation.result)), Argument("for", descriptor), Argument("from", .name("response")),
         ]))
@@ -161,8 +163,12 @@ enum FixtureTestLowering {
                 "Every error shape of the \(section.id) section (\(section.errorFormats.map(\.rawValue).joined(separator: ", "))) throws `.api`."
             ),
             [
-                .binding(.let, "shapes", shapeType, .array(shapes.map { shape in
-                    .tuple([.integer(shape.status), .rawString(CanonicalJSON.string(shape.body)), .integer(shape.code)])
+                .binding(.let, "shapes", .array(.tuple(shapeElements)), .array(shapes.map { shape in
+                    var elements: [Expression] = [
+                        .integer(shape.status), .rawString(CanonicalJSON.string(shape.body)), .integer(shape.sample.code),
+                    ]
+                    if let caseName = shape.sample.caseName { elements.append(.implicitMember(SwiftNames.escaped(caseName))) }
+                    return .tuple(elements)
                 })),
                 .for("shape", nil, in: .name("shapes"), [
                     .binding(.let, "response", nil, response),
@@ -179,7 +185,7 @@ enum FixtureTestLowering {
         var members: [Declaration] = checked.examples.map { .function(callbackTest($0, checked)) }
         for example in checked.examples {
             guard case .payload(let payload) = example.content, let signature = payload.signature else { continue }
-            members += shapeTests(example.example, signature, checked).map { .function($0) }
+            members += shapeTests(example.example, payload.body, signature, checked).map { .function($0) }
             break
         }
         return TypeDeclaration(
@@ -191,10 +197,11 @@ enum FixtureTestLowering {
     // MARK: Callback shapes
 
     /// A correctly signed callback is never refused for its shape: without a documented-required field,
-    /// with a value of another plausible kind, with unknown fields, with an unreadable value. A missing,
-    /// empty or wrong signature always is.
+    /// with a value of another plausible kind, with unknown fields, with an unreadable value; what it
+    /// reads is always the example's values as the schema writes them. A missing, empty or wrong
+    /// signature always is refused.
     private static func shapeTests(
-        _ example: Example, _ signature: CheckedExample.PayloadSignature, _ checked: CheckedCallback
+        _ example: Example, _ typed: TypedValue, _ signature: CheckedExample.PayloadSignature, _ checked: CheckedCallback
     ) -> [FunctionDeclaration] {
         guard let members = example.body.objectValue else { return [] }
         let callback = checked.callback
@@ -259,9 +266,10 @@ enum FixtureTestLowering {
             ),
             body: verify
         )
+        // The example as the object a server would sign and send, parsed from its JSON text.
+        let exampleJSON = Statement.binding(.let, "json", nil, .rawString(CanonicalJSON.string(example.body)))
         let parsedExample = Expression.try(.name("XCTUnwrap").call(.try(
-            .name("JSONParser").dot("parse").call(.name("Array").call(.rawString(CanonicalJSON.string(example.body)).dot("utf8")))
-                .dot("objectValue")
+            .name("JSONParser").dot("parse").call(.name("Array").call(.name("json").dot("utf8"))).dot("objectValue")
         )))
         let secretValue = Expression.name("TarlanSecret").call(.string(signature.secret))
         func verified(_ name: String) -> Expression { .try(.name("verify").call(.name(name))) }
@@ -270,12 +278,16 @@ enum FixtureTestLowering {
                 [], trailingClosure: Closure(body: [.assignment(.name(name).subscripted(.name("$0")), .nil)])
             ))
         }
+        let expected = Expression.name("expected")
         var body: [Statement] = [
             .binding(.let, "secret", nil, secretValue),
+            exampleJSON,
             .binding(.let, "example", nil, parsedExample),
+            .binding(.let, "expected", nil, SwiftTypes.expression(of: typed)),
             .function(verifyFunction),
             .binding(.let, "original", nil, verified("example")),
             call("XCTAssertTrue", .name("original").dot("isComplete")),
+            call("XCTAssertEqual", .name("original").dot("payload"), expected),
         ]
         if !required.isEmpty {
             let requiredType = TypeName.array(.tuple([
@@ -314,7 +326,7 @@ enum FixtureTestLowering {
                     .assignment(.name("drifted").subscripted(.name("key")), .name("value")),
                     .binding(.let, "verified", nil, verified("drifted")),
                     call(
-                        "XCTAssertEqual", .name("verified").dot("payload"), .name("original").dot("payload"),
+                        "XCTAssertEqual", .name("verified").dot("payload"), expected,
                         .interpolated([.value(.name("key")), .text(" as "), .value(.name("value"))])
                     ),
                     call("XCTAssertEqual", .name("verified").dot("unreadableFields"), .array([]), .name("key")),
@@ -330,8 +342,8 @@ enum FixtureTestLowering {
                     .binding(.let, "verified", nil, verified("odd")),
                     call("XCTAssertEqual", .name("verified").dot("unreadableFields"), .array([.name("key")]), .name("key")),
                     call(
-                        "XCTAssertEqual", .name("verified").dot("fields").subscripted(.name("key")),
-                        .name("odd").subscripted(.name("key")), .string("the value that arrived is kept")
+                        "XCTAssertEqual", .name("verified").dot("fields").subscripted(.name("key")), unexpected,
+                        .string("the value that arrived is kept")
                     ),
                 ]))
             }
@@ -342,7 +354,7 @@ enum FixtureTestLowering {
                 .binding(.var, "extended", nil, .name("example")),
                 .assignment(.name("extended").subscripted(.string("undocumented_field")), nested),
                 .binding(.let, "verified", nil, verified("extended")),
-                call("XCTAssertEqual", .name("verified").dot("payload"), .name("original").dot("payload")),
+                call("XCTAssertEqual", .name("verified").dot("payload"), expected),
                 call("XCTAssertEqual", .name("verified").dot("fields").subscripted(.string("undocumented_field")), nested),
             ]
         }
@@ -360,6 +372,7 @@ enum FixtureTestLowering {
         let foreign = Expression.dictionary([DictionaryEntry(key: .string("other"), value: .string("body"))])
         let refusals: [Statement] = [
             .binding(.let, "secret", nil, secretValue),
+            exampleJSON,
             .binding(.let, "example", nil, parsedExample),
             .binding(.let, "verifier", nil, verifier),
             .for("header", nil, in: .cast(.array([.nil, .string(""), .string("  ")]), .array(.optional(.named("String")))), [
@@ -641,9 +654,12 @@ enum FixtureTestLowering {
                 [Argument("for", .name("input")), Argument("secret", secret)] + rulesAndForm
             )),
             call("XCTAssertEqual", .name("signature"), .string(vector.signature), formMessage),
+            // The header a server would send with the schema's signature verifies.
             call("XCTAssertTrue", .name("Signer").dot("verify").call(
-                [Argument("headerValue", .name("signature")), Argument("body", .name("input")), Argument("secret", secret)]
-                    + rulesAndForm
+                [
+                    Argument("headerValue", .string(checked.section.section.signing.valuePrefix + vector.signature)),
+                    Argument("body", .name("input")), Argument("secret", secret),
+                ] + rulesAndForm
             )),
         ]
         var description = vector.id
@@ -651,8 +667,9 @@ enum FixtureTestLowering {
         return test(
             testMethodName(vector.id), docs: DocComment(description + " (\(vector.provenance.rawValue))."),
             [
+                .binding(.let, "json", nil, .rawString(CanonicalJSON.string(vector.input))),
                 .binding(.let, "input", nil, .try(.name("JSONParser").dot("parse").call(
-                    .name("Array").call(.rawString(CanonicalJSON.string(vector.input)).dot("utf8"))
+                    .name("Array").call(.name("json").dot("utf8"))
                 ))),
                 .binding(.let, "rules", nil, .name(ClientLowering.clientName(checked.section.section)).dot("section").dot("signing")),
                 .for("form", .named("CanonicalForm"), in: .array(forms.map { .implicitMember($0.rawValue) }), checks),

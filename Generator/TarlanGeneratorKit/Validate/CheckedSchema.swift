@@ -47,6 +47,8 @@ struct ErrorCodeTable: Sendable {
 
 struct ErrorCode: Sendable, Hashable {
     var code: Int
+    /// The table's case for the code.
+    var caseName: String
     var message: String?
     var httpStatus: Int?
 }

@@ -77,7 +77,9 @@ package enum SchemaValidator {
                 }
                 let codes = definition.sortedCases.compactMap { enumCase -> ErrorCode? in
                     guard let code = enumCase.value.numberValue?.int, code != 0 else { return nil }
-                    return ErrorCode(code: code, message: enumCase.message, httpStatus: enumCase.httpStatus)
+                    return ErrorCode(
+                        code: code, caseName: enumCase.name, message: enumCase.message, httpStatus: enumCase.httpStatus
+                    )
                 }
                 table = ErrorCodeTable(definition: definition, codes: codes)
             } else {

@@ -105,18 +105,34 @@ final class CreatePaymentFixtureTests: XCTestCase {
 
     /// Every error shape of the alpha section (old, oldTree, newExpected, newUnexpected) throws `.api`.
     func testEveryErrorShapeOfTheSectionThrows() throws {
-        let shapes: [(status: Int, body: String, code: Int)] = [
-            (200, #"{"message":"invalid signature","result":{},"status":false,"status_code":1003}"#, 1003),
-            (200, #"{"result":{"data":null,"error_code":1003,"message":"invalid signature"}}"#, 1003),
+        let shapes: [(status: Int, body: String, code: Int, typedCode: AlphaErrorCode)] = [
+            (
+                200,
+                #"{"message":"invalid signature","result":{},"status":false,"status_code":1003}"#,
+                1003,
+                .invalidSignature
+            ),
+            (
+                200,
+                #"{"result":{"data":null,"error_code":1003,"message":"invalid signature"}}"#,
+                1003,
+                .invalidSignature
+            ),
             (
                 200,
                 #"""
                 {"message":"Success","result":{"additional_data":{},"data":{},"error_code":1003,\#
                 "message":"invalid signature"},"status":true,"status_code":0}
                 """#,
-                1003
+                1003,
+                .invalidSignature
             ),
-            (401, #"{"message":"invalid signature","result":{},"status":false,"status_code":1003}"#, 1003),
+            (
+                401,
+                #"{"message":"invalid signature","result":{},"status":false,"status_code":1003}"#,
+                1003,
+                .invalidSignature
+            ),
         ]
         for shape in shapes {
             let response = HTTPResponse(statusCode: shape.status, body: Data(shape.body.utf8))
@@ -132,7 +148,7 @@ final class CreatePaymentFixtureTests: XCTestCase {
                     TarlanOperations.createPayment.errorFormats.contains(apiError.format),
                     "\(apiError.format)"
                 )
-                XCTAssertEqual(apiError.alphaCode, AlphaErrorCode(rawValue: shape.code))
+                XCTAssertEqual(apiError.alphaCode, shape.typedCode)
             }
         }
     }
@@ -237,18 +253,34 @@ final class GetPaymentFixtureTests: XCTestCase {
 
     /// Every error shape of the alpha section (old, oldTree, newExpected, newUnexpected) throws `.api`.
     func testEveryErrorShapeOfTheSectionThrows() throws {
-        let shapes: [(status: Int, body: String, code: Int)] = [
-            (200, #"{"message":"invalid signature","result":{},"status":false,"status_code":1003}"#, 1003),
-            (200, #"{"result":{"data":null,"error_code":1003,"message":"invalid signature"}}"#, 1003),
+        let shapes: [(status: Int, body: String, code: Int, typedCode: AlphaErrorCode)] = [
+            (
+                200,
+                #"{"message":"invalid signature","result":{},"status":false,"status_code":1003}"#,
+                1003,
+                .invalidSignature
+            ),
+            (
+                200,
+                #"{"result":{"data":null,"error_code":1003,"message":"invalid signature"}}"#,
+                1003,
+                .invalidSignature
+            ),
             (
                 200,
                 #"""
                 {"message":"Success","result":{"additional_data":{},"data":{},"error_code":1003,\#
                 "message":"invalid signature"},"status":true,"status_code":0}
                 """#,
-                1003
+                1003,
+                .invalidSignature
             ),
-            (401, #"{"message":"invalid signature","result":{},"status":false,"status_code":1003}"#, 1003),
+            (
+                401,
+                #"{"message":"invalid signature","result":{},"status":false,"status_code":1003}"#,
+                1003,
+                .invalidSignature
+            ),
         ]
         for shape in shapes {
             let response = HTTPResponse(statusCode: shape.status, body: Data(shape.body.utf8))
@@ -261,7 +293,7 @@ final class GetPaymentFixtureTests: XCTestCase {
                 }
                 XCTAssertEqual(apiError.code, shape.code)
                 XCTAssertTrue(TarlanOperations.getPayment.errorFormats.contains(apiError.format), "\(apiError.format)")
-                XCTAssertEqual(apiError.alphaCode, AlphaErrorCode(rawValue: shape.code))
+                XCTAssertEqual(apiError.alphaCode, shape.typedCode)
             }
         }
     }
@@ -294,9 +326,9 @@ final class PaymentNoticeCallbackFixtureTests: XCTestCase {
     /// A signed payload is never refused for its shape: missing, drifted, unknown and unreadable fields are data.
     func testASignedPayloadIsNeverRefusedForItsShape() throws {
         let secret = TarlanSecret("12345")
-        let example = try XCTUnwrap(
-            try JSONParser.parse(Array(#"{"comment":"","payment_id":77,"status":"2"}"#.utf8)).objectValue
-        )
+        let json = #"{"comment":"","payment_id":77,"status":"2"}"#
+        let example = try XCTUnwrap(try JSONParser.parse(Array(json.utf8)).objectValue)
+        let expected = PaymentNotice(comment: "", paymentID: 77, status: PaymentStatus.success)
         func verify(_ object: [String: JSONValue]) throws -> VerifiedCallback<PaymentNotice> {
             let header = Signer.headerValue(for: .object(object), secret: secret, rules: BetaClient.section.signing)
             let body = Data(CanonicalJSON.encode(.object(object)))
@@ -304,6 +336,7 @@ final class PaymentNoticeCallbackFixtureTests: XCTestCase {
         }
         let original = try verify(example)
         XCTAssertTrue(original.isComplete)
+        XCTAssertEqual(original.payload, expected)
         let required: [(String, [String])] = [("payment_id", ["payment_id"]), ("status", ["status"])]
         for (name, keys) in required {
             var absent = example
@@ -319,7 +352,7 @@ final class PaymentNoticeCallbackFixtureTests: XCTestCase {
             var drifted = example
             drifted[key] = value
             let verified = try verify(drifted)
-            XCTAssertEqual(verified.payload, original.payload, "\(key) as \(value)")
+            XCTAssertEqual(verified.payload, expected, "\(key) as \(value)")
             XCTAssertEqual(verified.unreadableFields, [], key)
         }
         for key in ["comment", "payment_id"] {
@@ -327,21 +360,20 @@ final class PaymentNoticeCallbackFixtureTests: XCTestCase {
             odd[key] = ["unexpected": [1, "shape"]]
             let verified = try verify(odd)
             XCTAssertEqual(verified.unreadableFields, [key], key)
-            XCTAssertEqual(verified.fields[key], odd[key], "the value that arrived is kept")
+            XCTAssertEqual(verified.fields[key], ["unexpected": [1, "shape"]], "the value that arrived is kept")
         }
         var extended = example
         extended["undocumented_field"] = ["nested": [1, "x", .null]]
         let verified = try verify(extended)
-        XCTAssertEqual(verified.payload, original.payload)
+        XCTAssertEqual(verified.payload, expected)
         XCTAssertEqual(verified.fields["undocumented_field"], ["nested": [1, "x", .null]])
     }
 
     /// A missing, empty, foreign or wrongly keyed signature is always refused.
     func testABadSignatureIsAlwaysRefused() throws {
         let secret = TarlanSecret("12345")
-        let example = try XCTUnwrap(
-            try JSONParser.parse(Array(#"{"comment":"","payment_id":77,"status":"2"}"#.utf8)).objectValue
-        )
+        let json = #"{"comment":"","payment_id":77,"status":"2"}"#
+        let example = try XCTUnwrap(try JSONParser.parse(Array(json.utf8)).objectValue)
         let verifier = WebhookVerifier(secret: secret)
         for header in [nil, "", "  "] as [String?] {
             XCTAssertThrowsError(
