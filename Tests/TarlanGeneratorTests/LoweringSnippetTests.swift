@@ -44,7 +44,10 @@ final class LoweringSnippetTests: XCTestCase {
             "Order": {
               "fields": {
                 "id": { "type": "integer", "required": true },
-                "is_paid": { "type": "boolean", "accepts": ["string"], "documentedType": "String" },
+                "is_paid": {
+                  "type": "boolean", "accepts": ["string"], "documentedType": "String",
+                  "quirk": "Documented as String, but the examples send a JSON boolean."
+                },
                 "qr_code_image": { "type": "string", "aliases": ["qr"] },
                 "state": { "ref": "OrderState" }
               }
@@ -134,7 +137,7 @@ final class LoweringSnippetTests: XCTestCase {
     func testModelWithAcceptsAndAliasesDecodesLeniently() throws {
         let models = try generated("Models.swift")
         assertContains(models, """
-                /// - Note: Documented as `String`.
+                /// - Note: Documented as `String`, but the examples send a JSON boolean.
                 ///
                 /// JSON key: `is_paid`. Also decoded from a JSON string.
                 public var isPaid: Bool?
@@ -142,14 +145,9 @@ final class LoweringSnippetTests: XCTestCase {
                 /// JSON key: `qr_code_image`. Also decoded from the key `qr`.
                 public var qrCodeImage: String?
             """)
-        // Four parameters: one per line.
+        // Four parameters that fit in 120 columns: one line.
         assertContains(models, """
-                public init(
-                    id: Int,
-                    isPaid: Bool? = nil,
-                    qrCodeImage: String? = nil,
-                    state: OrderState? = nil
-                ) {
+                public init(id: Int, isPaid: Bool? = nil, qrCodeImage: String? = nil, state: OrderState? = nil) {
             """)
         assertContains(models, """
                 package init(json: JSONValue, context: JSONReadContext) throws(JSONReadError) {
@@ -160,6 +158,12 @@ final class LoweringSnippetTests: XCTestCase {
                     self.state = try object.value(OrderState.self, "state")
                 }
             """)
+    }
+
+    /// The documented type is said once, even when the quirk starts by saying it.
+    func testDocumentedTypeIsStatedOnce() throws {
+        let models = try generated("Models.swift")
+        XCTAssertEqual(models.components(separatedBy: "Documented as").count - 1, 1, models)
     }
 
     func testOpenEnumWithUnknownCaseAndRawValueInit() throws {
@@ -232,7 +236,8 @@ final class LoweringSnippetTests: XCTestCase {
                 ///   - request: The request body; signed for you.
                 ///   - options: Per-call options such as a timeout.
                 /// - Returns: The response's `result`. The new order.
-                /// - Throws: ``TarlanError``: `.api` when the server reports an error (old, newExpected format), `.http`, `.decoding` or `.transport` otherwise.
+                /// - Throws: ``TarlanError``: `.api` when the server reports an error (old, newExpected format), `.http`,
+                ///   `.decoding` or `.transport` otherwise.
                 /// - SeeAlso: [Documentation](https://docs.example.com/orders)
                 /// - Remark: Generated from `shop.json#/operations/createOrder`.
                 public func createOrder(_ request: CreateOrderRequest, options: TarlanCallOptions = .init()) async throws -> Order {
@@ -286,6 +291,111 @@ final class LoweringSnippetTests: XCTestCase {
             """)
     }
 
+    // MARK: Layout (the renderer's line breaking)
+
+    func testACallThatFitsStaysOnOneLine() {
+        let call = Expression.name("OperationExample").call([
+            Argument("operationID", .string("getBalance")), Argument("name", .string("request")),
+            Argument("role", .implicitMember("request")), Argument("httpStatus", .nil),
+        ])
+        XCTAssertEqual(
+            SwiftRenderer.render(call, indent: 2),
+            #"        OperationExample(operationID: "getBalance", name: "request", role: .request, httpStatus: nil)"#
+        )
+    }
+
+    func testACallThatDoesNotFitBreaksOneArgumentPerLineAndNestedCallsDecideAgain() {
+        let fields = Expression.array((1...3).map { index in
+            .name("RequestField").call([
+                Argument("name", .string("field_\(index)")), Argument("kind", .implicitMember("string")),
+                Argument("isRequired", .boolean(index == 1)),
+            ])
+        })
+        let call = Expression.name("OperationDescriptor").call([
+            Argument("id", .string("checkBalance")),
+            Argument("summary", .string("Check the balance of the showcase")),
+            Argument("requestFields", fields),
+            Argument("documentation", .nil),
+        ])
+        XCTAssertEqual(SwiftRenderer.render(call, indent: 1), """
+                OperationDescriptor(
+                    id: "checkBalance",
+                    summary: "Check the balance of the showcase",
+                    requestFields: [
+                        RequestField(name: "field_1", kind: .string, isRequired: true),
+                        RequestField(name: "field_2", kind: .string, isRequired: false),
+                        RequestField(name: "field_3", kind: .string, isRequired: false),
+                    ],
+                    documentation: nil
+                )
+            """)
+    }
+
+    func testALongDocCommentWrapsAtWordsAndKeepsListItemsTogether() {
+        let prose = "Check balance returns the current balance of the showcase, in tenge, as the documentation's "
+            + "balance table describes it; an unknown showcase gives the error 1881 - provider doesn't exists."
+        let item = "- Throws: ``TarlanError``: `.api` when the server reports an error (old, newExpected format), "
+            + "`.http`, `.decoding` or `.transport` otherwise."
+        let declaration = Declaration.enumCase(EnumCaseDeclaration(
+            docs: DocComment([[prose], ["- Parameters:", "  - request: " + prose, item]]), name: "checkBalance"
+        ))
+        XCTAssertEqual(SwiftRenderer.render(declaration, indent: 1), """
+                /// Check balance returns the current balance of the showcase, in tenge, as the documentation's balance table
+                /// describes it; an unknown showcase gives the error 1881 - provider doesn't exists.
+                ///
+                /// - Parameters:
+                ///   - request: Check balance returns the current balance of the showcase, in tenge, as the documentation's balance
+                ///     table describes it; an unknown showcase gives the error 1881 - provider doesn't exists.
+                /// - Throws: ``TarlanError``: `.api` when the server reports an error (old, newExpected format), `.http`,
+                ///   `.decoding` or `.transport` otherwise.
+                case checkBalance
+
+            """)
+    }
+
+    func testAContinuationLineNeverStartsAMarkdownList() {
+        // Wrapping right before "- 1" would turn the rest of the line into a list item.
+        let text = String(repeating: "word ", count: 22) + "amount - 1 is refused"
+        let lines = DocWrapper.wrap(text, width: 116)
+        XCTAssertEqual(lines.count, 2)
+        XCTAssertFalse(lines[1].hasPrefix("-"), lines[1])
+        XCTAssertEqual(lines.joined(separator: " "), text)
+    }
+
+    func testAStringTooLongForItsLineBecomesAMultilineRawLiteralWithTheSameText() {
+        let json = #"{"message":"Success","result":{"comment":"a "quoted" \#(1) value, with commas","#
+            + (1...12).map { #""field_\#($0)":"value \#($0)""# }.joined(separator: ",") + "}}"
+        let rendered = SwiftRenderer.render(.name("Data").call(.rawString(json).dot("utf8")), indent: 2)
+        let lines = rendered.split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines.first, "        Data(")
+        XCTAssertEqual(lines[1], ##"            #""""##)
+        XCTAssertEqual(lines[lines.count - 2], ##"            """#.utf8"##)
+        XCTAssertEqual(lines.last, "        )")
+        XCTAssertTrue(lines.allSatisfy { $0.count <= 120 }, rendered)
+        // The content lines, joined by their line continuations, are exactly the text.
+        let content = lines[2..<(lines.count - 2)].map { String($0.dropFirst(12)) }
+        XCTAssertTrue(content.dropLast().allSatisfy { $0.hasSuffix(##"\#"##) })
+        XCTAssertTrue(content.dropLast().allSatisfy { $0.dropLast(2).hasSuffix(",") }, "breaks after commas")
+        XCTAssertEqual(content.map { $0.hasSuffix(##"\#"##) ? String($0.dropLast(2)) : $0 }.joined(), json)
+    }
+
+    func testAMethodChainContinuesOnTheNextLineAndAnOperatorStaysWhereItFits() {
+        let chosen = Expression.name("object").dot("key").call([
+            Argument(.string("qr_code_image")), Argument("aliases", .strings(["qr", "qr_code", "qr_image", "qrImage"])),
+        ]).dot("flatMap").call(.name("QrCodeImageKey").dot("init(rawValue:)"))
+        let statement = Statement.assignment(
+            .name("self").dot("qrCodeImageKey"), .nilCoalescing(chosen, .implicitMember("qrCodeImage"))
+        )
+        let function = FunctionDeclaration(signature: FunctionSignature(kind: .function("read")), body: [statement])
+        XCTAssertEqual(SwiftRenderer.render(.function(function)), """
+            func read() {
+                self.qrCodeImageKey = object.key("qr_code_image", aliases: ["qr", "qr_code", "qr_image", "qrImage"])
+                    .flatMap(QrCodeImageKey.init(rawValue:)) ?? .qrCodeImage
+            }
+
+            """)
+    }
+
     // MARK: SwiftNames
 
     func testLowerCamelCase() {
@@ -306,24 +416,24 @@ final class LoweringSnippetTests: XCTestCase {
     }
 
     func testRawStringLiteralGetsEnoughHashes() {
-        XCTAssertEqual(SwiftNames.rawStringLiteral(#"{"a":1}"#), ##"#"{"a":1}"#"##)
+        XCTAssertEqual(SwiftLiteral.rawString(#"{"a":1}"#), ##"#"{"a":1}"#"##)
         // `"#` would end a one-hash raw string early.
-        XCTAssertEqual(SwiftNames.rawStringLiteral(##"say "#1""##), ###"##"say "#1""##"###)
+        XCTAssertEqual(SwiftLiteral.rawString(##"say "#1""##), ###"##"say "#1""##"###)
         // So would an interpolation or escape introducer `\#`.
-        XCTAssertEqual(SwiftNames.rawStringLiteral(##"a\#(b)"##), ###"##"a\#(b)"##"###)
-        XCTAssertEqual(SwiftNames.rawStringLiteral(###"x"##y"#"###), ####"###"x"##y"#"###"####)
+        XCTAssertEqual(SwiftLiteral.rawString(##"a\#(b)"##), ###"##"a\#(b)"##"###)
+        XCTAssertEqual(SwiftLiteral.rawString(###"x"##y"#"###), ####"###"x"##y"#"###"####)
         // Newlines cannot appear in a single-line raw literal: fall back to an escaped literal.
-        XCTAssertEqual(SwiftNames.rawStringLiteral("a\nb"), #""a\nb""#)
+        XCTAssertEqual(SwiftLiteral.rawString("a\nb"), #""a\nb""#)
     }
 
     func testStringLiteralEscaping() {
-        XCTAssertEqual(SwiftNames.stringLiteral("plain"), #""plain""#)
-        XCTAssertEqual(SwiftNames.stringLiteral(#"say "hi""#), #""say \"hi\"""#)
-        XCTAssertEqual(SwiftNames.stringLiteral(#"C:\path"#), #""C:\\path""#)
-        XCTAssertEqual(SwiftNames.stringLiteral("a\nb\rc\td"), #""a\nb\rc\td""#)
-        XCTAssertEqual(SwiftNames.stringLiteral("\u{1}\u{7F}"), #""\u{1}\u{7f}""#)
-        XCTAssertEqual(SwiftNames.stringLiteral("\\(x)"), #""\\(x)""#)
-        XCTAssertEqual(SwiftNames.stringLiteral("Алматы ₸"), "\"Алматы ₸\"")
+        XCTAssertEqual(SwiftLiteral.string("plain"), #""plain""#)
+        XCTAssertEqual(SwiftLiteral.string(#"say "hi""#), #""say \"hi\"""#)
+        XCTAssertEqual(SwiftLiteral.string(#"C:\path"#), #""C:\\path""#)
+        XCTAssertEqual(SwiftLiteral.string("a\nb\rc\td"), #""a\nb\rc\td""#)
+        XCTAssertEqual(SwiftLiteral.string("\u{1}\u{7F}"), #""\u{1}\u{7f}""#)
+        XCTAssertEqual(SwiftLiteral.string("\\(x)"), #""\\(x)""#)
+        XCTAssertEqual(SwiftLiteral.string("Алматы ₸"), "\"Алматы ₸\"")
     }
 
     func testKeywordsAreEscapedOnlyWhereNeeded() {

@@ -5,145 +5,143 @@ import TarlanCore
 enum CatalogLowering {
     static func operationsFile(_ schema: CheckedSchema) -> SwiftFile {
         let operations = schema.operations
-        var members: [Declaration] = operations.map { .property(descriptor($0)) }
-        members.append(.property(Property(
-            docs: ["Every operation, by id."],
-            modifiers: "package static let", name: "all", type: "[OperationDescriptor]",
-            initializer: "[" + operations.map(\.id).joined(separator: ", ") + "]"
+        var members: [Declaration] = operations.map { .variable(descriptor($0)) }
+        members.append(.variable(VariableDeclaration(
+            docs: DocComment("Every operation, by id."),
+            access: .package, isStatic: true, binding: .let, name: "all", type: .array(.named("OperationDescriptor")),
+            value: .initializer(.array(operations.map { .name($0.id) }))
         )))
-        members.append(.property(Property(
-            docs: ["Every operation, callable with untyped JSON (for `tarlan call` and `tarlan demo`)."],
-            modifiers: "package static let", name: "dynamic", type: "[DynamicOperation]",
-            initializer: "[\n" + operations.map { "        " + dynamicEntry($0.operation) + "," }.joined(separator: "\n") + "\n    ]"
+        members.append(.variable(VariableDeclaration(
+            docs: DocComment("Every operation, callable with untyped JSON (for `tarlan call` and `tarlan demo`)."),
+            access: .package, isStatic: true, binding: .let, name: "dynamic", type: .array(.named("DynamicOperation")),
+            value: .initializer(.array(operations.map { dynamicEntry($0.operation) }))
         )))
         return SwiftFile(
             name: "Operations.swift",
             imports: ["TarlanRuntime"],
             declarations: [.type(TypeDeclaration(
-                kind: .enum, name: "TarlanOperations", access: "package",
-                docs: ["Every operation of the schema as data: route, signing, request fields and error formats."],
-                members: members
+                docs: DocComment("Every operation of the schema as data: route, signing, request fields and error formats."),
+                access: .package, kind: .enum, name: "TarlanOperations", members: members
             ))]
         )
     }
 
-    private static func descriptor(_ checked: CheckedOperation) -> Property {
+    private static func descriptor(_ checked: CheckedOperation) -> VariableDeclaration {
         let operation = checked.operation
-        let section = ClientLowering.clientName(checked.section.section)
         let descriptor = checked.descriptor
+        var arguments = [
+            Argument("id", .string(operation.id)),
+            Argument("summary", .string(operation.summary)),
+            Argument("section", .name(ClientLowering.clientName(checked.section.section)).dot("section")),
+            Argument("method", .implicitMember(operation.method.rawValue.lowercased())),
+            Argument("path", .string(operation.path)),
+        ]
+        if !operation.environmentPaths.isEmpty {
+            let paths = operation.environmentPaths.sorted { $0.key < $1.key }
+                .map { DictionaryEntry(key: .string($0.key), value: .string($0.value)) }
+            arguments.append(Argument("environmentPaths", .dictionary(paths)))
+        }
         let formats = ErrorFormat.allCases.filter { descriptor.errorFormats.contains($0) }
-            .map { ".\($0.rawValue)" }.joined(separator: ", ")
-        let documentation = operation.documentation.map(SwiftNames.stringLiteral) ?? "nil"
-        let initializer = """
-            OperationDescriptor(
-                    id: \(SwiftNames.stringLiteral(operation.id)),
-                    summary: \(SwiftNames.stringLiteral(operation.summary)),
-                    section: \(section).section,
-                    method: .\(operation.method.rawValue.lowercased()),
-                    path: \(SwiftNames.stringLiteral(operation.path)),\(environmentPaths(operation))
-                    requestLocation: .\(operation.requestPlacement.rawValue),
-                    requestFields: \(fieldLines(descriptor.requestFields)),
-                    errorFormats: [\(formats)],
-                    isIdempotent: \(operation.idempotent),
-                    documentation: \(documentation)\(sensitiveFields(descriptor.sensitiveFields))\(reconciliation(descriptor.reconciliation))
-                )
-            """
-        return Property(
-            docs: ["`\(operation.method.rawValue) \(operation.path)`: \(operation.summary)."],
-            modifiers: "package static let", name: operation.id, type: nil, initializer: initializer
+        arguments += [
+            Argument("requestLocation", .implicitMember(operation.requestPlacement.rawValue)),
+            Argument("requestFields", fields(descriptor.requestFields)),
+            Argument("errorFormats", .array(formats.map { .implicitMember($0.rawValue) })),
+            Argument("isIdempotent", .boolean(operation.idempotent)),
+            Argument("documentation", optionalString(operation.documentation)),
+        ]
+        if !descriptor.sensitiveFields.isEmpty {
+            arguments.append(Argument("sensitiveFields", .strings(descriptor.sensitiveFields.sorted())))
+        }
+        if let reconciliation = descriptor.reconciliation {
+            arguments.append(Argument("reconciliation", .name("Reconciliation").call([
+                Argument("operationID", .string(reconciliation.operationID)),
+                Argument("statusOperationID", optionalString(reconciliation.statusOperationID)),
+                Argument("keyFields", .strings(reconciliation.keyFields)),
+                Argument("methodName", optionalString(reconciliation.methodName)),
+                Argument("note", optionalString(reconciliation.note)),
+            ])))
+        }
+        return VariableDeclaration(
+            docs: DocComment("`\(operation.method.rawValue) \(operation.path)`: \(operation.summary)."),
+            access: .package, isStatic: true, binding: .let, name: operation.id,
+            value: .initializer(.name("OperationDescriptor").call(arguments))
         )
     }
 
-    /// `,\n sensitiveFields: [...]` when there is card data; nothing otherwise.
-    static func sensitiveFields(_ keys: Set<String>) -> String {
-        guard !keys.isEmpty else { return "" }
-        return ",\n        sensitiveFields: [" + keys.sorted().map(SwiftNames.stringLiteral).joined(separator: ", ") + "]"
+    /// A string literal, or `nil`.
+    static func optionalString(_ text: String?) -> Expression {
+        guard let text else { return .nil }
+        return .string(text)
     }
 
-    /// `,\n reconciliation: Reconciliation(…)` for a money-moving operation; nothing otherwise.
-    private static func reconciliation(_ value: Reconciliation?) -> String {
-        guard let value else { return "" }
-        func optional(_ text: String?) -> String { text.map(SwiftNames.stringLiteral) ?? "nil" }
-        let keys = "[" + value.keyFields.map(SwiftNames.stringLiteral).joined(separator: ", ") + "]"
-        return """
-            ,
-                    reconciliation: Reconciliation(
-                        operationID: \(SwiftNames.stringLiteral(value.operationID)),
-                        statusOperationID: \(optional(value.statusOperationID)),
-                        keyFields: \(keys),
-                        methodName: \(optional(value.methodName)),
-                        note: \(optional(value.note))
-                    )
-            """
-    }
-
-    /// `environmentPaths: […],` on its own line, only when an environment has its own path.
-    private static func environmentPaths(_ operation: Operation) -> String {
-        guard !operation.environmentPaths.isEmpty else { return "" }
-        let pairs = operation.environmentPaths.sorted { $0.key < $1.key }
-            .map { "\(SwiftNames.stringLiteral($0.key)): \(SwiftNames.stringLiteral($0.value))" }
-        return "\n        environmentPaths: [" + pairs.joined(separator: ", ") + "],"
-    }
-
-    /// `RequestField(…)` lines, indented for a descriptor.
-    static func fieldLines(_ fields: [RequestField]) -> String {
-        guard !fields.isEmpty else { return "[]" }
-        let lines = fields.map { field in
+    /// `[RequestField(…), …]`.
+    static func fields(_ fields: [RequestField]) -> Expression {
+        .array(fields.map { field in
             var arguments = [
-                "name: \(SwiftNames.stringLiteral(field.name))", "kind: .\(field.kind.rawValue)", "isRequired: \(field.isRequired)",
+                Argument("name", .string(field.name)),
+                Argument("kind", .implicitMember(field.kind.rawValue)),
+                Argument("isRequired", .boolean(field.isRequired)),
             ]
-            if !field.aliases.isEmpty {
-                arguments.append("aliases: [" + field.aliases.map(SwiftNames.stringLiteral).joined(separator: ", ") + "]")
-            }
-            return "            RequestField(" + arguments.joined(separator: ", ") + "),"
-        }
-        return "[\n" + lines.joined(separator: "\n") + "\n        ]"
+            if !field.aliases.isEmpty { arguments.append(Argument("aliases", .strings(field.aliases))) }
+            return .name("RequestField").call(arguments)
+        })
     }
 
-    private static func dynamicEntry(_ operation: Operation) -> String {
-        let result = SwiftTypes.name(of: operation.result)
-        return "DynamicOperation(\(operation.id), request: \(operation.requestModel).self, result: \(result).self)"
+    private static func dynamicEntry(_ operation: Operation) -> Expression {
+        .name("DynamicOperation").call([
+            Argument(.name(operation.id)),
+            Argument("request", .metatype(.named(operation.requestModel))),
+            Argument("result", SwiftTypes.metatype(of: operation.result)),
+        ])
     }
 
     static func examplesFile(_ schema: CheckedSchema) -> SwiftFile {
-        var entries: [String] = []
+        var entries: [Expression] = []
         for operation in schema.operations {
             for example in operation.examples {
-                entries.append(exampleEntry(operation.id, example.example))
+                entries.append(exampleEntry(operation.id, example))
             }
         }
         for callback in schema.callbacks {
             for example in callback.examples {
-                entries.append(exampleEntry(callback.id, example.example))
+                entries.append(exampleEntry(callback.id, example))
             }
         }
         return SwiftFile(
             name: "Examples.swift",
             imports: ["TarlanPayments"],
             declarations: [.type(TypeDeclaration(
-                kind: .enum, name: "TarlanExamples", access: "package",
-                docs: ["The schema's examples, which ``MockTransport`` answers with and `tarlan demo` sends."],
-                members: [.property(Property(
-                    docs: ["Every example of every operation, as compact JSON."],
-                    modifiers: "package static let", name: "all", type: "[OperationExample]",
-                    initializer: "[\n" + entries.map { "        " + $0 + "," }.joined(separator: "\n") + "\n    ]"
+                docs: DocComment("The schema's examples, which ``MockTransport`` answers with and `tarlan demo` sends."),
+                access: .package, kind: .enum, name: "TarlanExamples",
+                members: [.variable(VariableDeclaration(
+                    docs: DocComment("Every example of every operation, as compact JSON."),
+                    access: .package, isStatic: true, binding: .let, name: "all", type: .array(.named("OperationExample")),
+                    value: .initializer(.array(entries))
                 ))]
             ))]
         )
     }
 
-    private static func exampleEntry(_ ownerID: String, _ example: Example) -> String {
-        let outcome: String
-        switch (example.kind, example.expect) {
-        case (.response, .apiError): outcome = ".apiError"
-        case (.response, _): outcome = ".success"
-        case (.request, _): outcome = ".request"
-        case (.payload, _): outcome = ".payload"
-        case (.reply, _): outcome = ".reply"
+    private static func exampleEntry(_ ownerID: String, _ checked: CheckedExample) -> Expression {
+        let role: String
+        var status = Expression.nil
+        switch checked.content {
+        case .request: role = "request"
+        case .response(let response):
+            status = .integer(response.httpStatus)
+            switch response.outcome {
+            case .success: role = "success"
+            case .apiError: role = "apiError"
+            }
+        case .payload: role = "payload"
+        case .reply: role = "reply"
         }
-        let status = example.httpStatus.map(String.init) ?? "nil"
-        let json = SwiftNames.rawStringLiteral(CanonicalJSON.string(example.body))
-        return "OperationExample(operationID: \(SwiftNames.stringLiteral(ownerID)), name: \(SwiftNames.stringLiteral(example.name)), "
-            + "role: \(outcome), httpStatus: \(status), json: \(json))"
+        return .name("OperationExample").call([
+            Argument("operationID", .string(ownerID)),
+            Argument("name", .string(checked.name)),
+            Argument("role", .implicitMember(role)),
+            Argument("httpStatus", status),
+            Argument("json", .rawString(CanonicalJSON.string(checked.example.body))),
+        ])
     }
 }

@@ -16,146 +16,172 @@ enum ClientLowering {
     private static func client(_ checked: CheckedSection, _ operations: [CheckedOperation]) -> TypeDeclaration {
         let section = checked.section
         let signing = section.signing
-        let signingNote = "Signs every request: `\(signing.headerName): \(signing.valuePrefix)<signature>`."
         var members: [Declaration] = [
             .type(environment(checked)),
-            .property(Property(
-                docs: ["The section's name and signing rules."],
-                modifiers: "package static let", name: "section", type: nil,
-                initializer: sectionExpression(checked)
+            .variable(VariableDeclaration(
+                docs: DocComment("The section's name and signing rules."),
+                access: .package, isStatic: true, binding: .let, name: "section",
+                value: .initializer(sectionExpression(checked))
             )),
-            .property(Property(modifiers: "private let", name: "core", type: "TarlanClientCore")),
-            .function(Function(
-                docs: [
-                    "Creates a client.",
-                    "",
+            .variable(VariableDeclaration(
+                access: .private, binding: .let, name: "core", type: .named("TarlanClientCore")
+            )),
+            .function(initializer()),
+        ]
+        members += operations.map { .function(method($0.operation)) }
+        for operation in operations {
+            if let reconcile = ReconcileMethod.function(operation) { members.append(.function(reconcile)) }
+        }
+        var links: [String] = []
+        if let documentation = section.documentation { links.append("- SeeAlso: [Documentation](\(documentation))") }
+        links.append(DocText.remark(section.location))
+        return TypeDeclaration(
+            docs: DocComment([
+                [section.title + "."],
+                DocText.lines(section.description),
+                ["Signs every request: `\(signing.headerName): \(signing.valuePrefix)<signature>`."]
+                    + DocText.line(section.signingNote),
+                links,
+            ]),
+            access: .public, kind: .struct, name: clientName(section), conformances: ["Sendable"],
+            members: members
+        )
+    }
+
+    private static func initializer() -> FunctionDeclaration {
+        let core = Expression.name("TarlanClientCore").call([
+            Argument("section", .name("Self").dot("section")),
+            Argument("baseURL", .name("environment").dot("baseURL")),
+            Argument("environment", .name("environment").dot("name")),
+            Argument("secret", .name("secret")),
+            Argument("transport", .name("transport")),
+            Argument("configuration", .name("configuration")),
+        ])
+        return FunctionDeclaration(
+            docs: DocComment([
+                ["Creates a client."],
+                [
                     "- Parameters:",
                     "  - secret: The signing secret issued by Tarlanpayments. It is never printed.",
                     "  - environment: Where requests go.",
                     "  - transport: How requests are sent; ``URLSessionTransport`` unless you pass another.",
                     "  - configuration: Timeout and middlewares.",
                 ],
-                head: "public init",
-                parameters: [
-                    "secret: TarlanSecret",
-                    "environment: Environment = .production",
-                    "transport: any HTTPTransport = URLSessionTransport()",
-                    "configuration: TarlanClientConfiguration = .init()",
-                ],
-                body: [
-                    .wrapped(
-                        open: "core = TarlanClientCore(",
-                        [
-                            .line("section: Self.section,"),
-                            .line("baseURL: environment.baseURL,"),
-                            .line("environment: environment.name,"),
-                            .line("secret: secret,"),
-                            .line("transport: transport,"),
-                            .line("configuration: configuration"),
-                        ],
-                        close: ")"
-                    )
-                ]
-            )),
-        ]
-        members += operations.map { .function(method($0.operation)) }
-        members += operations.compactMap { ReconcileMethod.function($0).map(Declaration.function) }
-        let documentation = section.documentation.map { ["- SeeAlso: [Documentation](\($0))"] } ?? []
-        return TypeDeclaration(
-            kind: .struct, name: clientName(section), conformances: ["Sendable"],
-            docs: DocText.paragraphs([
-                [section.title + "."],
-                DocText.lines(section.description),
-                [signingNote] + (section.signingNote.map { [$0] } ?? []),
-                documentation + DocText.remark(section.location),
             ]),
-            members: members
+            signature: FunctionSignature(
+                access: .public, kind: .initializer,
+                parameters: [
+                    Parameter("secret", .named("TarlanSecret")),
+                    Parameter("environment", .named("Environment"), default: .implicitMember("production")),
+                    Parameter("transport", .existential("HTTPTransport"), default: .name("URLSessionTransport").call()),
+                    Parameter("configuration", .named("TarlanClientConfiguration"), default: .implicitMember("init").call()),
+                ]
+            ),
+            body: [.assignment(.name("core"), core)]
         )
     }
 
-    private static func sectionExpression(_ section: CheckedSection) -> String {
+    private static func sectionExpression(_ section: CheckedSection) -> Expression {
         let descriptor = section.descriptor
         let rules = descriptor.signing
-        let excluded = "[" + rules.excludedTopLevelFields.map(SwiftNames.stringLiteral).joined(separator: ", ") + "]"
-        let servers = "[" + section.servers
-            .map { "\(SwiftNames.stringLiteral($0.name)): \(SwiftNames.stringLiteral($0.url))" }
-            .joined(separator: ", ") + "]"
-        let codes = descriptor.expectedErrorCodes.sorted().map(String.init).joined(separator: ", ")
-        let expected = codes.isEmpty ? "" : ",\n        expectedErrorCodes: [\(codes)]"
-        return """
-            TarlanSection(
-                    name: \(SwiftNames.stringLiteral(descriptor.name)),
-                    title: \(SwiftNames.stringLiteral(descriptor.title)),
-                    signing: SigningRules(
-                        headerName: \(SwiftNames.stringLiteral(rules.headerName)),
-                        valuePrefix: \(SwiftNames.stringLiteral(rules.valuePrefix)),
-                        excludedTopLevelFields: \(excluded),
-                        excludesEmptyStrings: \(rules.excludesEmptyStrings),
-                        canonicalForm: .\(rules.canonicalForm.rawValue)
-                    ),
-                    servers: \(servers)\(expected)
-                )
-            """
+        let signing = Expression.name("SigningRules").call([
+            Argument("headerName", .string(rules.headerName)),
+            Argument("valuePrefix", .string(rules.valuePrefix)),
+            Argument("excludedTopLevelFields", .strings(rules.excludedTopLevelFields)),
+            Argument("excludesEmptyStrings", .boolean(rules.excludesEmptyStrings)),
+            Argument("canonicalForm", .implicitMember(rules.canonicalForm.rawValue)),
+        ])
+        var arguments = [
+            Argument("name", .string(descriptor.name)),
+            Argument("title", .string(descriptor.title)),
+            Argument("signing", signing),
+            Argument("servers", .dictionary(section.servers.map { DictionaryEntry(key: .string($0.name), value: .string($0.url)) })),
+        ]
+        if !descriptor.expectedErrorCodes.isEmpty {
+            arguments.append(Argument("expectedErrorCodes", .array(descriptor.expectedErrorCodes.sorted().map(Expression.integer))))
+        }
+        return .name("TarlanSection").call(arguments)
     }
 
     private static func environment(_ section: CheckedSection) -> TypeDeclaration {
-        let servers = section.servers
-        var members: [Declaration] = servers.map { name, url in
-            .enumCase(EnumCaseDeclaration(docs: ["`\(url)`"], name: SwiftNames.escaped(name)))
+        var members: [Declaration] = section.servers.map { server in
+            .enumCase(EnumCaseDeclaration(docs: DocComment("`\(server.url)`"), name: SwiftNames.escaped(server.name)))
         }
         members.append(.enumCase(EnumCaseDeclaration(
-            docs: ["Another base URL, such as a local test server."], name: "custom", associatedValue: "URL"
+            docs: DocComment("Another base URL, such as a local test server."), name: "custom", associatedValue: .named("URL")
         )))
-        let cases: [CodeLine] = servers.map { name, url in
-            // The generator validated each URL, so the literal always parses.
-            .line("case .\(SwiftNames.escaped(name)): URL(string: \(SwiftNames.stringLiteral(url)))!")
-        } + [.line("case .custom(let url): url")]
-        members.append(.property(Property(
-            docs: ["The URL that operation paths are appended to."],
-            modifiers: "public var", name: "baseURL", type: "URL", getter: [.block("switch self", cases)]
+        // The generator validated each URL, so the literal always parses.
+        let urls = section.servers.map { server in
+            SwitchCase(
+                patterns: [.implicitMember(SwiftNames.escaped(server.name))],
+                body: [.expression(.forceUnwrap(.name("URL").call([Argument("string", .string(server.url))])))]
+            )
+        }
+        let customURL = SwitchCase(patterns: [.implicitMember("custom").call(.name("let url"))], body: [.expression(.name("url"))])
+        members.append(.variable(VariableDeclaration(
+            docs: DocComment("The URL that operation paths are appended to."),
+            access: .public, binding: .var, name: "baseURL", type: .named("URL"),
+            value: .getter([.switch(.name("self"), urls + [customURL])])
         )))
-        let names: [CodeLine] = servers.map { name, _ in
-            .line("case .\(SwiftNames.escaped(name)): \(SwiftNames.stringLiteral(name))")
-        } + [.line("case .custom: nil")]
-        members.append(.property(Property(
-            docs: ["The environment's name in the schema (`nil` for a custom URL); some paths differ by environment."],
-            modifiers: "public var", name: "name", type: "String?", getter: [.block("switch self", names)]
+        let names = section.servers.map { server in
+            SwitchCase(patterns: [.implicitMember(SwiftNames.escaped(server.name))], body: [.expression(.string(server.name))])
+        }
+        let customName = SwitchCase(patterns: [.implicitMember("custom")], body: [.expression(.nil)])
+        members.append(.variable(VariableDeclaration(
+            docs: DocComment("The environment's name in the schema (`nil` for a custom URL); some paths differ by environment."),
+            access: .public, binding: .var, name: "name", type: .optional(.named("String")),
+            value: .getter([.switch(.name("self"), names + [customName])])
         )))
         return TypeDeclaration(
-            kind: .enum, name: "Environment", conformances: ["Hashable", "Sendable"],
-            docs: ["Where requests go."], members: members
+            docs: DocComment("Where requests go."),
+            access: .public, kind: .enum, name: "Environment", conformances: ["Hashable", "Sendable"], members: members
         )
     }
 
-    /// The client method of an operation (`tarlan-generator diff` names symbols from it too).
-    static func method(_ operation: Operation) -> Function {
-        let result = SwiftTypes.name(of: operation.result)
-        let placement = operation.requestPlacement == .query ? "query parameters" : "body"
-        var docs = DocText.paragraphs([
-            [operation.summary + "."],
-            DocText.lines(operation.description),
-            ["`\(operation.method.rawValue) \(operation.path)`"],
-            operation.quirks.map { "- Note: \($0)" },
-            [
-                "- Parameters:",
-                "  - request: The request \(placement); signed for you.",
-                "  - options: Per-call options such as a timeout.",
-                "- Returns: The response's `result`." + (operation.resultDescription.map { " \($0)" } ?? ""),
-                "- Throws: ``TarlanError``: `.api` when the server reports an error "
-                    + "(\(operation.errorFormats.map(\.rawValue).joined(separator: ", ")) format), "
-                    + "`.http`, `.decoding` or `.transport` otherwise.",
+    /// `checkBalance(_ request: CheckBalanceRequest, options:) async throws -> CheckBalanceResult`: the
+    /// client method of an operation (`tarlan-generator diff` names symbols from it too).
+    static func methodSignature(_ operation: Operation) -> FunctionSignature {
+        FunctionSignature(
+            access: .public, kind: .function(operation.id),
+            parameters: [
+                Parameter(label: nil, name: "request", type: .named(operation.requestModel)),
+                Parameter("options", .named("TarlanCallOptions"), default: .implicitMember("init").call()),
             ],
+            isAsync: true, throwing: .untyped, returnType: SwiftTypes.type(of: operation.result)
+        )
+    }
+
+    static func method(_ operation: Operation) -> FunctionDeclaration {
+        let placement = operation.requestPlacement == .query ? "query parameters" : "body"
+        var returns = "- Returns: The response's `result`."
+        if let description = operation.resultDescription { returns += " " + description }
+        var reference = [
+            "- Parameters:",
+            "  - request: The request \(placement); signed for you.",
+            "  - options: Per-call options such as a timeout.",
+            returns,
+            "- Throws: ``TarlanError``: `.api` when the server reports an error "
+                + "(\(operation.errorFormats.map(\.rawValue).joined(separator: ", ")) format), "
+                + "`.http`, `.decoding` or `.transport` otherwise.",
+        ]
+        if let documentation = operation.documentation { reference.append("- SeeAlso: [Documentation](\(documentation))") }
+        reference.append(DocText.remark(operation.location))
+        let perform = Expression.name("core").dot("perform").call([
+            Argument(.name("TarlanOperations").dot(operation.id)),
+            Argument(.name("request")),
+            Argument("returning", SwiftTypes.metatype(of: operation.result)),
+            Argument("options", .name("options")),
         ])
-        if let documentation = operation.documentation {
-            docs.append("- SeeAlso: [Documentation](\(documentation))")
-        }
-        docs.append(contentsOf: DocText.remark(operation.location))
-        return Function(
-            docs: docs,
-            head: "public func \(operation.id)",
-            parameters: ["_ request: \(operation.requestModel)", "options: TarlanCallOptions = .init()"],
-            tail: " async throws -> \(result)",
-            body: [.line("try await core.perform(TarlanOperations.\(operation.id), request, returning: \(result).self, options: options)")]
+        return FunctionDeclaration(
+            docs: DocComment([
+                [operation.summary + "."],
+                DocText.lines(operation.description),
+                ["`\(operation.method.rawValue) \(operation.path)`"],
+                operation.quirks.map { "- Note: \($0)" },
+                reference,
+            ]),
+            signature: methodSignature(operation),
+            body: [.expression(.try(.await(perform)))]
         )
     }
 }

@@ -14,21 +14,21 @@ enum EnumLowering {
     /// `TarlanAPIError.agwsCode`, `.acquiringCode`: the code through the section's table, nil for another
     /// section's error and when the body carries no code (never `0`, which would read as success).
     private static func errorCodeAccessors(_ schema: CheckedSchema) -> TypeDeclaration? {
-        let tables = schema.sections.compactMap { section in section.errorCodes.map { (section.section, $0.definition.name) } }
-        guard !tables.isEmpty else { return nil }
-        return TypeDeclaration(
-            kind: .extension, name: "TarlanAPIError", access: "",
-            members: tables.map { section, table in
-                .property(Property(
-                    docs: [
-                        "The code as ``\(table)`` when the error comes from a \(section.title) operation; nil for other "
-                            + "sections and when the body carries no code.",
-                    ],
-                    modifiers: "public var", name: errorCodeProperty(section), type: "\(table)?",
-                    getter: [.line("section == \(SwiftNames.stringLiteral(section.id)) ? code.map(\(table).init(rawValue:)) : nil")]
-                ))
-            }
-        )
+        let accessors: [Declaration] = schema.sections.compactMap { checked in
+            guard let table = checked.errorCodes?.definition.name else { return nil }
+            let section = checked.section
+            let code = Expression.name("code").dot("map").call(.name(table).dot("init(rawValue:)"))
+            return .variable(VariableDeclaration(
+                docs: DocComment(
+                    "The code as ``\(table)`` when the error comes from a \(section.title) operation; nil for other "
+                        + "sections and when the body carries no code."
+                ),
+                access: .public, binding: .var, name: errorCodeProperty(section), type: .optional(.named(table)),
+                value: .getter([.expression(.ternary(.binary(.name("section"), "==", .string(section.id)), code, .nil))])
+            ))
+        }
+        guard !accessors.isEmpty else { return nil }
+        return TypeDeclaration(kind: .extension, name: "TarlanAPIError", members: accessors)
     }
 
     /// `agwsCode` for the prefix `AGWS`, `acquiringCode` for `Acquiring`.
@@ -38,91 +38,125 @@ enum EnumLowering {
         return lowered + "Code"
     }
 
-    private static func rawType(_ definition: EnumDefinition) -> String {
-        definition.rawType == .integer ? "Int" : "String"
+    private static func rawType(_ definition: EnumDefinition) -> TypeName {
+        .named(definition.rawType == .integer ? "Int" : "String")
     }
 
-    private static func literal(_ value: JSONValue) -> String {
+    private static func literal(_ value: CheckedEnumCase.RawValue) -> Expression {
         switch value {
-        case .number(let number): String(number.int ?? 0)
-        default: SwiftNames.stringLiteral(value.stringValue ?? "")
+        case .integer(let integer): .integer(integer)
+        case .string(let text): .string(text)
         }
     }
 
-    static func declaration(_ definition: EnumDefinition) -> TypeDeclaration {
-        var members: [Declaration] = definition.sortedCases.map { enumCase in
-            var details: [String] = ["Value: `\(literal(enumCase.value))`."]
+    /// The raw value as a doc comment shows it: `` `"open"` `` or `` `1041` ``.
+    private static func documented(_ value: CheckedEnumCase.RawValue) -> String {
+        switch value {
+        case .integer(let integer): "`\(integer)`"
+        case .string(let text): "`\(SwiftLiteral.string(text))`"
+        }
+    }
+
+    static func declaration(_ checked: CheckedEnum) -> TypeDeclaration {
+        let definition = checked.definition
+        var members: [Declaration] = checked.cases.map { checkedCase in
+            let enumCase = checkedCase.enumCase
+            var details: [String] = ["Value: \(documented(checkedCase.rawValue))."]
             if let message = enumCase.message { details.append("Message: \"\(message)\".") }
             if let status = enumCase.httpStatus { details.append("HTTP \(status).") }
+            // A description that only repeats the message is left out: the message is the exact text.
+            let description = enumCase.message.map(same) == enumCase.description.map(same) ? nil : enumCase.description
             return .enumCase(EnumCaseDeclaration(
-                docs: DocText.paragraphs([
-                    DocText.lines(enumCase.description),
+                docs: DocComment([
+                    DocText.lines(description),
                     [details.joined(separator: " ")],
-                    enumCase.quirk.map { ["- Note: \($0)"] } ?? [],
+                    DocText.line(enumCase.quirk.map { "- Note: \($0)" }),
                 ]),
                 name: SwiftNames.escaped(enumCase.name)
             ))
         }
         members.append(.enumCase(EnumCaseDeclaration(
-            docs: ["A value the documentation does not list, kept as it arrived."],
+            docs: DocComment("A value the documentation does not list, kept as it arrived."),
             name: "unknown", associatedValue: rawType(definition)
         )))
-        let documentation = definition.documentation.map { ["- SeeAlso: [Documentation](\($0))"] } ?? []
+        var links: [String] = []
+        if let documentation = definition.documentation { links.append("- SeeAlso: [Documentation](\(documentation))") }
+        links.append(DocText.remark(definition.location))
         return TypeDeclaration(
-            kind: .enum, name: definition.name,
-            conformances: ["Hashable", "Sendable"],
-            docs: DocText.paragraphs([
+            docs: DocComment([
                 DocText.lines(definition.description),
-                definition.quirk.map { ["- Note: \($0)"] } ?? [],
-                documentation + DocText.remark(definition.location),
+                DocText.line(definition.quirk.map { "- Note: \($0)" }),
+                links,
             ]),
+            access: .public, kind: .enum, name: definition.name, conformances: ["Hashable", "Sendable"],
             members: members
         )
     }
 
+    /// Text compared for sameness: lowercased, without trailing full stops.
+    private static func same(_ text: String) -> String {
+        var text = text.lowercased()
+        while text.hasSuffix(".") { text.removeLast() }
+        return text
+    }
+
     /// Read and written through the raw value, with the runtime's scalar rules.
-    private static func jsonConformance(_ definition: EnumDefinition) -> TypeDeclaration {
-        TypeDeclaration(
-            kind: .extension, name: definition.name, access: "", conformances: ["JSONReadable", "JSONWritable"],
+    private static func jsonConformance(_ checked: CheckedEnum) -> TypeDeclaration {
+        let definition = checked.definition
+        let raw = Expression.type(rawType(definition)).call([Argument("json", .name("json")), Argument("context", .name("context"))])
+        return TypeDeclaration(
+            kind: .extension, name: definition.name, conformances: ["JSONReadable", "JSONWritable"],
             members: [
-                .function(Function(
-                    head: "package init", parameters: ["json: JSONValue", "context: JSONReadContext"],
-                    tail: " throws(JSONReadError)",
-                    body: [.line("self.init(rawValue: try \(rawType(definition))(json: json, context: context))")]
+                .function(FunctionDeclaration(
+                    signature: FunctionSignature(
+                        access: .package, kind: .initializer,
+                        parameters: [Parameter("json", .named("JSONValue")), Parameter("context", .named("JSONReadContext"))],
+                        throwing: .typed(.named("JSONReadError"))
+                    ),
+                    body: [.expression(.name("self").dot("init").call([Argument("rawValue", .try(raw))]))]
                 )),
-                .function(Function(head: "package func json", tail: " -> JSONValue", body: [.line("rawValue.json()")])),
+                .function(FunctionDeclaration(
+                    signature: FunctionSignature(access: .package, kind: .function("json"), returnType: .named("JSONValue")),
+                    body: [.expression(.name("rawValue").dot("json").call())]
+                )),
             ]
         )
     }
 
     /// `RawRepresentable` (never failing), `Codable` through the raw value, and the documented cases.
-    private static func rawRepresentation(_ definition: EnumDefinition) -> TypeDeclaration {
-        let cases = definition.sortedCases
-        let initSwitch: [CodeLine] = [
-            .block(
-                "switch rawValue",
-                cases.map { .line("case \(literal($0.value)): self = .\(SwiftNames.escaped($0.name))") }
-                    + [.line("default: self = .unknown(rawValue)")]
+    private static func rawRepresentation(_ checked: CheckedEnum) -> TypeDeclaration {
+        let definition = checked.definition
+        let cases = checked.cases
+        let fromRaw = cases.map { checkedCase in
+            SwitchCase(
+                patterns: [literal(checkedCase.rawValue)],
+                body: [.assignment(.name("self"), .implicitMember(SwiftNames.escaped(checkedCase.name)))]
             )
-        ]
-        let rawSwitch: [CodeLine] = [
-            .block(
-                "switch self",
-                cases.map { .line("case .\(SwiftNames.escaped($0.name)): \(literal($0.value))") }
-                    + [.line("case .unknown(let value): value")]
+        } + [SwitchCase(patterns: [], body: [.assignment(.name("self"), .implicitMember("unknown").call(.name("rawValue")))])]
+        let toRaw = cases.map { checkedCase in
+            SwitchCase(
+                patterns: [.implicitMember(SwiftNames.escaped(checkedCase.name))],
+                body: [.expression(literal(checkedCase.rawValue))]
             )
-        ]
-        let known = cases.map { ".\(SwiftNames.escaped($0.name))" }.joined(separator: ", ")
+        } + [SwitchCase(patterns: [.implicitMember("unknown").call(.name("let value"))], body: [.expression(.name("value"))])]
         return TypeDeclaration(
-            kind: .extension, name: definition.name, access: "",
-            conformances: ["RawRepresentable", "Codable"],
+            kind: .extension, name: definition.name, conformances: ["RawRepresentable", "Codable"],
             members: [
-                .function(Function(head: "public init", parameters: ["rawValue: \(rawType(definition))"], body: initSwitch)),
-                .property(Property(modifiers: "public var", name: "rawValue", type: rawType(definition), getter: rawSwitch)),
-                .property(Property(
-                    docs: ["Every case the documentation lists, in its order."],
-                    modifiers: "public static let", name: "documentedCases", type: "[\(definition.name)]",
-                    initializer: "[\(known)]"
+                .function(FunctionDeclaration(
+                    signature: FunctionSignature(
+                        access: .public, kind: .initializer, parameters: [Parameter("rawValue", rawType(definition))]
+                    ),
+                    body: [.switch(.name("rawValue"), fromRaw)]
+                )),
+                .variable(VariableDeclaration(
+                    access: .public, binding: .var, name: "rawValue", type: rawType(definition),
+                    value: .getter([.switch(.name("self"), toRaw)])
+                )),
+                .variable(VariableDeclaration(
+                    docs: DocComment("Every case the documentation lists, in its order."),
+                    access: .public, isStatic: true, binding: .let, name: "documentedCases",
+                    type: .array(.named(definition.name)),
+                    value: .initializer(.array(cases.map { .implicitMember(SwiftNames.escaped($0.name)) }))
                 )),
             ]
         )

@@ -22,91 +22,160 @@ enum FixtureTestLowering {
             switch example.content {
             case .request(let request): members.append(.function(requestTest(example.example, request, checked)))
             case .response(let response): members.append(.function(responseTest(example.example, response, checked)))
-            case .payload, .reply: break
+            case .payload, .reply: continue
             }
         }
         members.append(.function(errorShapesTest(checked, tables)))
         return TypeDeclaration(
-            kind: .finalClass, name: testClassName(operation), access: "",
-            conformances: ["XCTestCase"],
-            docs: ["Fixtures of `\(operation.id)` from `\(operation.location.reference)/examples`, and every error shape of its section."],
-            members: members
+            docs: DocComment(
+                "Fixtures of `\(operation.id)` from `\(operation.location.reference)/examples`, and every error shape of its section."
+            ),
+            kind: .finalClass, name: testClassName(operation), conformances: ["XCTestCase"], members: members
         )
     }
 
-    // MARK: Error shapes
-
-    /// Every error shape the operation's section knows, each built with a code of the section's table,
-    /// must throw `.api` with that code: no failure reads as success.
-    private static func errorShapesTest(_ checked: CheckedOperation, _ tables: [CheckedSection]) -> Function {
-        let operation = checked.operation
-        let section = checked.section.section
-        let table = checked.section.errorCodes
-        func code(_ sample: ErrorCode?) -> (Int, String, Int?) {
-            (sample?.code ?? 999, sample?.message ?? "error", sample?.httpStatus)
-        }
-        let expected = table?.expectedSample
-        let unexpected = table?.unexpectedSample
-        var shapes: [(status: Int, body: JSONValue, code: Int)] = []
-        for format in section.errorFormats {
-            switch format {
-            case .old:
-                let (value, message, _) = code(expected)
-                shapes.append((200, ["status": false, "status_code": .number(JSONNumber(value)), "message": .string(message), "result": [:]], value))
-            case .newUnexpected, .acquiring:
-                let (value, message, status) = code(unexpected)
-                let body: JSONValue = ["status": false, "status_code": .number(JSONNumber(value)), "message": .string(message), "result": [:]]
-                shapes.append((status ?? 400, body, value))
-            case .newExpected:
-                let (value, message, _) = code(expected)
-                let result: JSONValue = ["error_code": .number(JSONNumber(value)), "message": .string(message), "data": [:], "additional_data": [:]]
-                shapes.append((200, ["status": true, "status_code": 0, "message": "Success", "result": result], value))
-            case .oldTree:
-                let (value, message, _) = code(expected)
-                shapes.append((200, ["result": ["error_code": .number(JSONNumber(value)), "message": .string(message), "data": .null]], value))
-            }
-        }
-        let result = SwiftTypes.name(of: operation.result)
-        let descriptor = "TarlanOperations.\(operation.id)"
-        var checks: [CodeLine] = [
-            .block("guard case .api(let apiError) = error as? TarlanError else", [
-                .line("return XCTFail(\"expected an API error, got \\(error)\")")
-            ]),
-            .line("XCTAssertEqual(apiError.code, shape.code)"),
-            .line("XCTAssertTrue(\(descriptor).errorFormats.contains(apiError.format), \"\\(apiError.format)\")"),
-        ]
-        if let table {
-            checks.append(.line(
-                "XCTAssertEqual(apiError.\(EnumLowering.errorCodeProperty(section)), \(table.definition.name)(rawValue: shape.code))"))
-        }
-        for other in tables where other.section.id != section.id {
-            checks.append(.line("XCTAssertNil(apiError.\(EnumLowering.errorCodeProperty(other.section)))"))
-        }
-        return Function(
-            docs: ["Every error shape of the \(section.id) section (\(section.errorFormats.map(\.rawValue).joined(separator: ", "))) throws `.api`."],
-            head: "func testEveryErrorShapeOfTheSectionThrows", tail: " throws",
-            body: [
-                .wrapped(
-                    open: "let shapes: [(status: Int, body: String, code: Int)] = [",
-                    shapes.map { .line("(\($0.status), \(SwiftNames.rawStringLiteral(CanonicalJSON.string($0.body))), \($0.code)),") },
-                    close: "]"),
-                .block("for shape in shapes", [
-                    .line("let response = HTTPResponse(statusCode: shape.status, body: Data(shape.body.utf8))"),
-                    .wrapped(
-                        open: "XCTAssertThrowsError(try ResponseInterpreter.decode(\(result).self, for: \(descriptor), from: response), shape.body) { error in",
-                        checks, close: "}"),
-                ]),
-            ]
-        )
+    /// `func testName() throws { … }`.
+    private static func test(_ name: String, docs: DocComment, _ body: [Statement]) -> FunctionDeclaration {
+        FunctionDeclaration(docs: docs, signature: FunctionSignature(kind: .function(name), throwing: .untyped), body: body)
     }
 
-    private static func docs(_ example: Example) -> [String] {
-        var text = example.description ?? example.name
+    private static func docs(_ example: Example) -> DocComment {
+        var text = example.name
+        if let description = example.description { text = description }
         while text.hasSuffix(".") { text.removeLast() }
         text = text.prefix(1).uppercased() + text.dropFirst()
         var line = text + " (\(example.provenance.rawValue))."
         if example.correction != nil { line += " The documentation's JSON was invalid and is corrected here." }
-        return [line]
+        return DocComment(line)
+    }
+
+    // MARK: Assertions
+
+    private static func call(_ function: String, _ arguments: Expression...) -> Statement {
+        .expression(.name(function).call(arguments.map { Argument($0) }))
+    }
+
+    /// `XCTAssertThrowsError(expression, message) { error in body }`.
+    private static func assertThrows(_ expression: Expression, message: Expression? = nil, _ body: [Statement]) -> Statement {
+        var arguments = [Argument(expression)]
+        if let message { arguments.append(Argument(message)) }
+        return .expression(.name("XCTAssertThrowsError").call(arguments, trailingClosure: Closure(parameters: ["error"], body: body)))
+    }
+
+    /// `guard case .api(let apiError) = error as? TarlanError else { return XCTFail(…) }`.
+    private static let unwrapAPIError = Statement.guard(
+        [.pattern(.implicitMember("api").call(.name("let apiError")), .conditionalCast(.name("error"), .named("TarlanError")))],
+        else: [.return(.name("XCTFail").call(.interpolated([.text("expected an API error, got "), .value(.name("error"))])))]
+    )
+
+    /// `Data(#"…"#.utf8)`: the example's bytes as compact JSON.
+    private static func data(_ json: JSONValue) -> Expression {
+        .name("Data").call(.rawString(CanonicalJSON.string(json)).dot("utf8"))
+    }
+
+    // MARK: Error shapes
+
+    /// A code of the section's table to build an error body with; a section without a table gets a
+    /// code of its own (the test only checks that the code comes back).
+    private struct ErrorSample {
+        var code = 999
+        var message = "error"
+        var httpStatus: Int?
+        /// The code's case in the section's table.
+        var caseName: String?
+
+        init(_ code: ErrorCode?) {
+            guard let code else { return }
+            self.code = code.code
+            if let message = code.message { self.message = message }
+            httpStatus = code.httpStatus
+            caseName = code.caseName
+        }
+    }
+
+    /// Every error shape the operation's section knows, each built with a code of the section's table,
+    /// must throw `.api` with that code: no failure reads as success.
+    private static func errorShapesTest(_ checked: CheckedOperation, _ tables: [CheckedSection]) -> FunctionDeclaration {
+        let operation = checked.operation
+        let section = checked.section.section
+        let table = checked.section.errorCodes
+        let expected = ErrorSample(table?.expectedSample)
+        let unexpected = ErrorSample(table?.unexpectedSample)
+        func envelope(_ sample: ErrorSample) -> JSONValue {
+            ["status": false, "status_code": .number(JSONNumber(sample.code)), "message": .string(sample.message), "result": [:]]
+        }
+        var shapes: [(status: Int, body: JSONValue, sample: ErrorSample)] = []
+        for format in section.errorFormats {
+            switch format {
+            case .old:
+                shapes.append((200, envelope(expected), expected))
+            case .newUnexpected, .acquiring:
+                var status = 400
+                if let documented = unexpected.httpStatus { status = documented }
+                shapes.append((status, envelope(unexpected), unexpected))
+            case .newExpected:
+                let result: JSONValue = [
+                    "error_code": .number(JSONNumber(expected.code)), "message": .string(expected.message),
+                    "data": [:], "additional_data": [:],
+                ]
+                shapes.append((200, ["status": true, "status_code": 0, "message": "Success", "result": result], expected))
+            case .oldTree:
+                let result: JSONValue = [
+                    "error_code": .number(JSONNumber(expected.code)), "message": .string(expected.message), "data": .null,
+                ]
+                shapes.append((200, ["result": result], expected))
+            }
+        }
+        let descriptor = Expression.name("TarlanOperations").dot(operation.id)
+        let apiError = Expression.name("apiError")
+        let shape = Expression.name("shape")
+        var checks: [Statement] = [
+            unwrapAPIError,
+            call("XCTAssertEqual", apiError.dot("code"), shape.dot("code")),
+            call(
+                "XCTAssertTrue", descriptor.dot("errorFormats").dot("contains").call(apiError.dot("format")),
+                .interpolated([.value(apiError.dot("format"))])
+            ),
+        ]
+        var shapeElements = [
+            TupleTypeElement(label: "status", type: .named("Int")),
+            TupleTypeElement(label: "body", type: .named("String")),
+            TupleTypeElement(label: "code", type: .named("Int")),
+        ]
+        if let table {
+            // The code as the table's case, as the schema names it.
+            shapeElements.append(TupleTypeElement(label: "typedCode", type: .named(table.definition.name)))
+            checks.append(call("XCTAssertEqual", apiError.dot(EnumLowering.errorCodeProperty(section)), shape.dot("typedCode")))
+        }
+        for other in tables where other.section.id != section.id {
+            checks.append(call("XCTAssertNil", apiError.dot(EnumLowering.errorCodeProperty(other.section))))
+        }
+        let decode = Expression.try(.name("ResponseInterpreter").dot("decode").call([
+            Argument(SwiftTypes.metatype(of: operation.result)), Argument("for", descriptor), Argument("from", .name("response")),
+        ]))
+        let response = Expression.name("HTTPResponse").call([
+            Argument("statusCode", shape.dot("status")),
+            Argument("body", .name("Data").call(shape.dot("body").dot("utf8"))),
+        ])
+        return test(
+            "testEveryErrorShapeOfTheSectionThrows",
+            docs: DocComment(
+                "Every error shape of the \(section.id) section (\(section.errorFormats.map(\.rawValue).joined(separator: ", "))) throws `.api`."
+            ),
+            [
+                .binding(.let, "shapes", .array(.tuple(shapeElements)), .array(shapes.map { shape in
+                    var elements: [Expression] = [
+                        .integer(shape.status), .rawString(CanonicalJSON.string(shape.body)), .integer(shape.sample.code),
+                    ]
+                    if let caseName = shape.sample.caseName { elements.append(.implicitMember(SwiftNames.escaped(caseName))) }
+                    return .tuple(elements)
+                })),
+                .for("shape", nil, in: .name("shapes"), [
+                    .binding(.let, "response", nil, response),
+                    assertThrows(decode, message: shape.dot("body"), checks),
+                ]),
+            ]
+        )
     }
 
     // MARK: Callbacks
@@ -116,147 +185,221 @@ enum FixtureTestLowering {
         var members: [Declaration] = checked.examples.map { .function(callbackTest($0, checked)) }
         for example in checked.examples {
             guard case .payload(let payload) = example.content, let signature = payload.signature else { continue }
-            members += shapeTests(example.example, signature, checked).map { .function($0) }
+            members += shapeTests(example.example, payload.body, signature, checked).map { .function($0) }
             break
         }
         return TypeDeclaration(
-            kind: .finalClass, name: testClassName(callback), access: "",
-            conformances: ["XCTestCase"],
-            docs: ["Fixtures of the `\(callback.id)` callback from `\(callback.location.reference)/examples`."],
-            members: members
+            docs: DocComment("Fixtures of the `\(callback.id)` callback from `\(callback.location.reference)/examples`."),
+            kind: .finalClass, name: testClassName(callback), conformances: ["XCTestCase"], members: members
         )
     }
 
     // MARK: Callback shapes
 
     /// A correctly signed callback is never refused for its shape: without a documented-required field,
-    /// with a value of another plausible kind, with unknown fields, with an unreadable value. A missing,
-    /// empty or wrong signature always is.
+    /// with a value of another plausible kind, with unknown fields, with an unreadable value; what it
+    /// reads is always the example's values as the schema writes them. A missing, empty or wrong
+    /// signature always is refused.
     private static func shapeTests(
-        _ example: Example, _ signature: CheckedExample.PayloadSignature, _ checked: CheckedCallback
-    ) -> [Function] {
+        _ example: Example, _ typed: TypedValue, _ signature: CheckedExample.PayloadSignature, _ checked: CheckedCallback
+    ) -> [FunctionDeclaration] {
         guard let members = example.body.objectValue else { return [] }
         let callback = checked.callback
-        let secret = signature.secret
-        let client = ClientLowering.clientName(checked.section.section)
         let isQuery = callback.payloadPlacement == .query
-        let payload = callback.payloadModel
         let fields = checked.payload.fields
+        let rules = Expression.name(ClientLowering.clientName(checked.section.section)).dot("section").dot("signing")
+        let secret = Expression.name("secret")
+        let object = Expression.name("object")
+        let verifier = Expression.name("WebhookVerifier").call([Argument("secret", secret)])
+        func headerValue(_ body: Expression) -> Expression {
+            .name("Signer").dot("headerValue").call([Argument("for", body), Argument("secret", secret), Argument("rules", rules)])
+        }
         // Each documented-required field, with the keys it may arrive under.
         let required = fields.filter(\.required).map { field in
-            "(\(SwiftNames.stringLiteral(field.name)), [" + ([field.name] + field.aliases).map(SwiftNames.stringLiteral).joined(separator: ", ") + "])"
+            Expression.tuple([.string(field.name), .strings([field.name] + field.aliases)])
         }
         // Each scalar the example sends, as another kind a drifting server could plausibly send.
-        var drifts: [String] = []
-        for key in members.keys.sorted() {
-            guard let drifted = drift(members[key]!) else { continue }
-            drifts.append("(\(SwiftNames.stringLiteral(key)), \(SwiftTypes.jsonExpression(drifted)))")
+        var drifts: [Expression] = []
+        for (key, value) in members.sorted(by: { $0.key < $1.key }) {
+            guard let drifted = drift(value) else { continue }
+            drifts.append(.tuple([.string(key), SwiftTypes.json(drifted)]))
         }
         let scalarKeys = fields.filter { field in
             switch field.type {
             case .string, .integer, .number, .decimal, .boolean, .timestamp: members[field.name] != nil
             default: false
             }
-        }.map { SwiftNames.stringLiteral($0.name) }
-        let verify: [CodeLine]
+        }.map(\.name)
+        let callbackURL = Expression.string("https://merchant.example/callback?")
+        let verify: [Statement]
         if isQuery {
+            let url = Expression.forceUnwrap(.name("URL").call([
+                Argument("string", .binary(callbackURL, "+", .name("query"))),
+            ]))
+            let typed = Expression.name("QueryTyping").dot("object").call([
+                Argument("from", .name("url")),
+                Argument("fields", .name("TarlanCallbacks").dot(callback.id).dot("payloadFields")),
+            ])
             verify = [
-                .line("let query = RequestBuilder.queryString(object)"),
-                .line("let url = URL(string: \"https://merchant.example/callback?\" + query)!"),
-                .line("let typed = QueryTyping.object(from: url, fields: TarlanCallbacks.\(callback.id).payloadFields)"),
-                .line("let header = Signer.headerValue(for: typed, secret: secret, rules: \(client).section.signing)"),
-                .line("return try WebhookVerifier(secret: secret).\(callback.id)(url: url, signatureHeader: header)"),
+                .binding(.let, "query", nil, .name("RequestBuilder").dot("queryString").call(object)),
+                .binding(.let, "url", nil, url),
+                .binding(.let, "typed", nil, typed),
+                .binding(.let, "header", nil, headerValue(.name("typed"))),
+                .return(.try(verifier.dot(callback.id).call([
+                    Argument("url", .name("url")), Argument("signatureHeader", .name("header")),
+                ]))),
             ]
         } else {
             verify = [
-                .line("let header = Signer.headerValue(for: .object(object), secret: secret, rules: \(client).section.signing)"),
-                .line("let body = Data(CanonicalJSON.encode(.object(object)))"),
-                .line("return try WebhookVerifier(secret: secret).\(callback.id)(body: body, signatureHeader: header)"),
+                .binding(.let, "header", nil, headerValue(.implicitMember("object").call(object))),
+                .binding(.let, "body", nil, .name("Data").call(.name("CanonicalJSON").dot("encode").call(.implicitMember("object").call(object)))),
+                .return(.try(verifier.dot(callback.id).call([
+                    Argument("body", .name("body")), Argument("signatureHeader", .name("header")),
+                ]))),
             ]
         }
-        var body: [CodeLine] = [
-            .line("let secret = TarlanSecret(\(SwiftNames.stringLiteral(secret)))"),
-            .line("let example = try XCTUnwrap(try JSONParser.parse(Array(\(SwiftNames.rawStringLiteral(CanonicalJSON.string(example.body))).utf8)).objectValue)"),
-            .block("func verify(_ object: [String: JSONValue]) throws -> VerifiedCallback<\(payload)>", verify),
-            .line("let original = try verify(example)"),
-            .line("XCTAssertTrue(original.isComplete)"),
+        let verifyFunction = FunctionDeclaration(
+            signature: FunctionSignature(
+                kind: .function("verify"),
+                parameters: [Parameter(label: nil, name: "object", type: .dictionary(key: .named("String"), value: .named("JSONValue")))],
+                throwing: .untyped, returnType: .generic("VerifiedCallback", [.named(callback.payloadModel)])
+            ),
+            body: verify
+        )
+        // The example as the object a server would sign and send, parsed from its JSON text.
+        let exampleJSON = Statement.binding(.let, "json", nil, .rawString(CanonicalJSON.string(example.body)))
+        let parsedExample = Expression.try(.name("XCTUnwrap").call(.try(
+            .name("JSONParser").dot("parse").call(.name("Array").call(.name("json").dot("utf8"))).dot("objectValue")
+        )))
+        let secretValue = Expression.name("TarlanSecret").call(.string(signature.secret))
+        func verified(_ name: String) -> Expression { .try(.name("verify").call(.name(name))) }
+        func nilling(_ name: String) -> Statement {
+            .expression(.name("keys").dot("forEach").call(
+                [], trailingClosure: Closure(body: [.assignment(.name(name).subscripted(.name("$0")), .nil)])
+            ))
+        }
+        let expected = Expression.name("expected")
+        var body: [Statement] = [
+            .binding(.let, "secret", nil, secretValue),
+            exampleJSON,
+            .binding(.let, "example", nil, parsedExample),
+            .binding(.let, "expected", nil, SwiftTypes.expression(of: typed)),
+            .function(verifyFunction),
+            .binding(.let, "original", nil, verified("example")),
+            call("XCTAssertTrue", .name("original").dot("isComplete")),
+            call("XCTAssertEqual", .name("original").dot("payload"), expected),
         ]
         if !required.isEmpty {
-            body.append(.wrapped(open: "let required: [(String, [String])] = [", required.map { .line($0 + ",") }, close: "]"))
-            body.append(.block("for (name, keys) in required", [
-                .line("var absent = example"),
-                .line("keys.forEach { absent[$0] = nil }"),
-                .line("XCTAssertEqual(try verify(absent).missingFields, [name], \"without \\(name)\")"),
-            ] + (isQuery ? [] : [
-                .line("var null = example"),
-                .line("keys.forEach { null[$0] = nil }"),
-                .line("null[name] = .null"),
-                .line("XCTAssertEqual(try verify(null).missingFields, [name], \"\\(name) null\")"),
-            ])))
+            let requiredType = TypeName.array(.tuple([
+                TupleTypeElement(type: .named("String")), TupleTypeElement(type: .array(.named("String"))),
+            ]))
+            body.append(.binding(.let, "required", requiredType, .array(required)))
+            var loop: [Statement] = [
+                .binding(.var, "absent", nil, .name("example")),
+                nilling("absent"),
+                call(
+                    "XCTAssertEqual", verified("absent").dot("missingFields"), .array([.name("name")]),
+                    .interpolated([.text("without "), .value(.name("name"))])
+                ),
+            ]
+            if !isQuery {
+                loop += [
+                    .binding(.var, "null", nil, .name("example")),
+                    nilling("null"),
+                    .assignment(.name("null").subscripted(.name("name")), .implicitMember("null")),
+                    call(
+                        "XCTAssertEqual", verified("null").dot("missingFields"), .array([.name("name")]),
+                        .interpolated([.value(.name("name")), .text(" null")])
+                    ),
+                ]
+            }
+            body.append(.for("(name, keys)", nil, in: .name("required"), loop))
         }
         if !isQuery {
             if !drifts.isEmpty {
-                body.append(.wrapped(open: "let drifts: [(String, JSONValue)] = [", drifts.map { .line($0 + ",") }, close: "]"))
-                body.append(.block("for (key, value) in drifts", [
-                    .line("var drifted = example"),
-                    .line("drifted[key] = value"),
-                    .line("let verified = try verify(drifted)"),
-                    .line("XCTAssertEqual(verified.payload, original.payload, \"\\(key) as \\(value)\")"),
-                    .line("XCTAssertEqual(verified.unreadableFields, [], key)"),
+                let driftType = TypeName.array(.tuple([
+                    TupleTypeElement(type: .named("String")), TupleTypeElement(type: .named("JSONValue")),
+                ]))
+                body.append(.binding(.let, "drifts", driftType, .array(drifts)))
+                body.append(.for("(key, value)", nil, in: .name("drifts"), [
+                    .binding(.var, "drifted", nil, .name("example")),
+                    .assignment(.name("drifted").subscripted(.name("key")), .name("value")),
+                    .binding(.let, "verified", nil, verified("drifted")),
+                    call(
+                        "XCTAssertEqual", .name("verified").dot("payload"), expected,
+                        .interpolated([.value(.name("key")), .text(" as "), .value(.name("value"))])
+                    ),
+                    call("XCTAssertEqual", .name("verified").dot("unreadableFields"), .array([]), .name("key")),
                 ]))
             }
             if !scalarKeys.isEmpty {
-                body.append(.block("for key in [\(scalarKeys.joined(separator: ", "))]", [
-                    .line("var odd = example"),
-                    .line("odd[key] = [\"unexpected\": [1, \"shape\"]]"),
-                    .line("let verified = try verify(odd)"),
-                    .line("XCTAssertEqual(verified.unreadableFields, [key], key)"),
-                    .line("XCTAssertEqual(verified.fields[key], odd[key], \"the value that arrived is kept\")"),
+                let unexpected = Expression.dictionary([
+                    DictionaryEntry(key: .string("unexpected"), value: .array([.integer(1), .string("shape")])),
+                ])
+                body.append(.for("key", nil, in: .strings(scalarKeys), [
+                    .binding(.var, "odd", nil, .name("example")),
+                    .assignment(.name("odd").subscripted(.name("key")), unexpected),
+                    .binding(.let, "verified", nil, verified("odd")),
+                    call("XCTAssertEqual", .name("verified").dot("unreadableFields"), .array([.name("key")]), .name("key")),
+                    call(
+                        "XCTAssertEqual", .name("verified").dot("fields").subscripted(.name("key")), unexpected,
+                        .string("the value that arrived is kept")
+                    ),
                 ]))
             }
+            let nested = Expression.dictionary([
+                DictionaryEntry(key: .string("nested"), value: .array([.integer(1), .string("x"), .implicitMember("null")])),
+            ])
             body += [
-                .line("var extended = example"),
-                .line("extended[\"undocumented_field\"] = [\"nested\": [1, \"x\", .null]]"),
-                .line("let verified = try verify(extended)"),
-                .line("XCTAssertEqual(verified.payload, original.payload)"),
-                .line("XCTAssertEqual(verified.fields[\"undocumented_field\"], [\"nested\": [1, \"x\", .null]])"),
+                .binding(.var, "extended", nil, .name("example")),
+                .assignment(.name("extended").subscripted(.string("undocumented_field")), nested),
+                .binding(.let, "verified", nil, verified("extended")),
+                call("XCTAssertEqual", .name("verified").dot("payload"), expected),
+                call("XCTAssertEqual", .name("verified").dot("fields").subscripted(.string("undocumented_field")), nested),
             ]
         }
-        let input = isQuery ? "url: URL(string: \"https://merchant.example/callback?\" + RequestBuilder.queryString(example))!"
-            : "body: Data(CanonicalJSON.encode(.object(example)))"
-        let refusals: [CodeLine] = [
-            .line("let secret = TarlanSecret(\(SwiftNames.stringLiteral(secret)))"),
-            .line("let example = try XCTUnwrap(try JSONParser.parse(Array(\(SwiftNames.rawStringLiteral(CanonicalJSON.string(example.body))).utf8)).objectValue)"),
-            .line("let verifier = WebhookVerifier(secret: secret)"),
-            .block("for header in [nil, \"\", \"  \"] as [String?]", [
-                .wrapped(open: "XCTAssertThrowsError(try verifier.\(callback.id)(\(input), signatureHeader: header)) { error in", [
-                    .line("XCTAssertEqual(error as? WebhookError, .missingSignature)")
-                ], close: "}")
+        let input = isQuery
+            ? Argument("url", .forceUnwrap(.name("URL").call([Argument("string", .binary(
+                callbackURL, "+", .name("RequestBuilder").dot("queryString").call(.name("example"))
+            ))])))
+            : Argument("body", .name("Data").call(.name("CanonicalJSON").dot("encode").call(.implicitMember("object").call(.name("example")))))
+        func refused(_ verifier: String, _ header: String, _ error: String) -> Statement {
+            assertThrows(
+                .try(.name(verifier).dot(callback.id).call([input, Argument("signatureHeader", .name(header))])),
+                [call("XCTAssertEqual", .conditionalCast(.name("error"), .named("WebhookError")), .implicitMember(error))]
+            )
+        }
+        let foreign = Expression.dictionary([DictionaryEntry(key: .string("other"), value: .string("body"))])
+        let refusals: [Statement] = [
+            .binding(.let, "secret", nil, secretValue),
+            exampleJSON,
+            .binding(.let, "example", nil, parsedExample),
+            .binding(.let, "verifier", nil, verifier),
+            .for("header", nil, in: .cast(.array([.nil, .string(""), .string("  ")]), .array(.optional(.named("String")))), [
+                refused("verifier", "header", "missingSignature"),
             ]),
-            .line("let foreign = Signer.headerValue(for: [\"other\": \"body\"], secret: secret, rules: \(client).section.signing)"),
-            .wrapped(open: "XCTAssertThrowsError(try verifier.\(callback.id)(\(input), signatureHeader: foreign)) { error in", [
-                .line("XCTAssertEqual(error as? WebhookError, .invalidSignature)")
-            ], close: "}"),
-            .line("let wrongSecret = WebhookVerifier(secret: TarlanSecret(\"not-the-secret\"))"),
-            .line("let header = Signer.headerValue(for: .object(example), secret: secret, rules: \(client).section.signing)"),
-            .wrapped(open: "XCTAssertThrowsError(try wrongSecret.\(callback.id)(\(input), signatureHeader: header)) { error in", [
-                .line("XCTAssertEqual(error as? WebhookError, .invalidSignature)")
-            ], close: "}"),
+            .binding(.let, "foreign", nil, headerValue(foreign)),
+            refused("verifier", "foreign", "invalidSignature"),
+            .binding(.let, "wrongSecret", nil, .name("WebhookVerifier").call([
+                Argument("secret", .name("TarlanSecret").call(.string("not-the-secret"))),
+            ])),
+            .binding(.let, "header", nil, headerValue(.implicitMember("object").call(.name("example")))),
+            refused("wrongSecret", "header", "invalidSignature"),
         ]
         return [
-            Function(
-                docs: ["A signed payload is never refused for its shape: missing, drifted, unknown and unreadable fields are data."],
-                head: "func testASignedPayloadIsNeverRefusedForItsShape", tail: " throws", body: body),
-            Function(
-                docs: ["A missing, empty, foreign or wrongly keyed signature is always refused."],
-                head: "func testABadSignatureIsAlwaysRefused", tail: " throws", body: refusals),
+            test(
+                "testASignedPayloadIsNeverRefusedForItsShape",
+                docs: DocComment(
+                    "A signed payload is never refused for its shape: missing, drifted, unknown and unreadable fields are data."
+                ),
+                body
+            ),
+            test(
+                "testABadSignatureIsAlwaysRefused",
+                docs: DocComment("A missing, empty, foreign or wrongly keyed signature is always refused."),
+                refusals
+            ),
         ]
-    }
-
-    /// `, alsoAccepting: [.form]` when the example is signed in a form other than its section's.
-    private static func alsoAccepting(_ example: Example, _ signing: SigningRules) -> String {
-        guard let form = example.canonicalForm, form != signing.canonicalForm else { return "" }
-        return ", alsoAccepting: [.\(form.rawValue)]"
     }
 
     /// The same scalar as another JSON kind a drifting server could send, when it still reads back the same.
@@ -269,116 +412,143 @@ enum FixtureTestLowering {
         }
     }
 
-    private static func callbackTest(_ checked: CheckedExample, _ owner: CheckedCallback) -> Function {
+    private static func callbackTest(_ checked: CheckedExample, _ owner: CheckedCallback) -> FunctionDeclaration {
         let example = checked.example
         let callback = owner.callback
-        let model: String
-        let typed: TypedValue
-        var signed: CheckedExample.PayloadSignature?
+        var body: [Statement] = []
         switch checked.content {
         case .payload(let payload):
-            (model, typed, signed) = (callback.payloadModel, payload.body, payload.signature)
-        case .reply(let reply):
-            (model, typed) = (owner.reply?.name ?? callback.payloadModel, reply)
-        case .request, .response:
-            (model, typed) = (callback.payloadModel, .null)
-        }
-        let json = SwiftNames.rawStringLiteral(CanonicalJSON.string(example.body))
-        var body: [CodeLine] = []
-        if let signed {
-            let signing = owner.section.section.signing
-            let (secret, signature) = (signed.secret, signed.signature)
-            let isQuery = callback.payloadPlacement == .query
-            let input = isQuery ? "url" : "body"
-            if isQuery {
-                let query = RequestBuilder.queryString(example.body.objectValue ?? [:])
-                body.append(.line("let url = URL(string: \(SwiftNames.stringLiteral("https://merchant.example/callback?" + query)))!"))
+            if let signed = payload.signature {
+                body = signedPayloadTest(example, payload.body, signed, owner)
             } else {
-                body.append(.line("let body = Data(\(json).utf8)"))
+                body = decodeTest(example, callback.payloadModel, payload.body)
             }
-            let header = signing.valuePrefix + signature
-            let tampered = signing.valuePrefix + String(signature.dropLast()) + (signature.hasSuffix("0") ? "1" : "0")
-            body += [
-                .line("let verifier = WebhookVerifier(secret: TarlanSecret(\(SwiftNames.stringLiteral(secret)))\(alsoAccepting(example, signing)))"),
-                .line("let verified = try verifier.\(callback.id)(\(input): \(input), signatureHeader: \(SwiftNames.stringLiteral(header)))"),
-                .line("let payload: \(model)? = verified.payload"),
-            ]
-            body += assert(typed, at: "payload")
-            let call = "try verifier.\(callback.id)(\(input): \(input), signatureHeader: \(SwiftNames.stringLiteral(tampered)))"
-            body.append(.wrapped(open: "XCTAssertThrowsError(\(call)) { error in", [
-                .line("XCTAssertEqual(error as? WebhookError, .invalidSignature)")
-            ], close: "}"))
-        } else {
-            body += [
-                .line("let body = Data(\(json).utf8)"),
-                .line("let decoded: \(model)? = try JSONDecoder().decode(\(model).self, from: body)"),
-            ]
-            body += assert(typed, at: "decoded")
+        case .reply(let reply):
+            body = decodeTest(example, reply.model, reply.body)
+        case .request, .response:
+            break
         }
-        return Function(docs: docs(example), head: "func \(testMethodName(example.name))", tail: " throws", body: body)
+        return test(testMethodName(example.name), docs: docs(example), body)
+    }
+
+    /// Decodes the example with `JSONDecoder` and asserts every value.
+    private static func decodeTest(_ example: Example, _ model: String, _ typed: TypedValue) -> [Statement] {
+        let decode = Expression.try(.name("JSONDecoder").call().dot("decode").call([
+            Argument(.metatype(.named(model))), Argument("from", .name("body")),
+        ]))
+        return [
+            .binding(.let, "body", nil, data(example.body)),
+            .binding(.let, "decoded", .optional(.named(model)), decode),
+        ] + assert(typed, at: .name("decoded"))
+    }
+
+    /// Verifies the signed example and asserts every value; a tampered signature is refused.
+    private static func signedPayloadTest(
+        _ example: Example, _ typed: TypedValue, _ signed: CheckedExample.PayloadSignature, _ owner: CheckedCallback
+    ) -> [Statement] {
+        let callback = owner.callback
+        let signing = owner.section.section.signing
+        let signature = signed.signature
+        let input = callback.payloadPlacement == .query ? "url" : "body"
+        var body: [Statement] = []
+        if callback.payloadPlacement == .query {
+            var query = ""
+            if case .object(let members) = example.body { query = RequestBuilder.queryString(members) }
+            body.append(.binding(.let, "url", nil, .forceUnwrap(.name("URL").call([
+                Argument("string", .string("https://merchant.example/callback?" + query)),
+            ]))))
+        } else {
+            body.append(.binding(.let, "body", nil, data(example.body)))
+        }
+        var verifierArguments = [Argument("secret", .name("TarlanSecret").call(.string(signed.secret)))]
+        if let form = example.canonicalForm, form != signing.canonicalForm {
+            // Signed in another form than the section's.
+            verifierArguments.append(Argument("alsoAccepting", .array([.implicitMember(form.rawValue)])))
+        }
+        let header = signing.valuePrefix + signature
+        let tampered = signing.valuePrefix + String(signature.dropLast()) + (signature.hasSuffix("0") ? "1" : "0")
+        func verify(_ header: String) -> Expression {
+            .try(.name("verifier").dot(callback.id).call([
+                Argument(input, .name(input)), Argument("signatureHeader", .string(header)),
+            ]))
+        }
+        body += [
+            .binding(.let, "verifier", nil, .name("WebhookVerifier").call(verifierArguments)),
+            .binding(.let, "verified", nil, verify(header)),
+            .binding(.let, "payload", .optional(.named(callback.payloadModel)), .name("verified").dot("payload")),
+        ]
+        body += assert(typed, at: .name("payload"))
+        body.append(assertThrows(verify(tampered), [
+            call("XCTAssertEqual", .conditionalCast(.name("error"), .named("WebhookError")), .implicitMember("invalidSignature")),
+        ]))
+        return body
     }
 
     // MARK: Responses
 
     private static func responseTest(
         _ example: Example, _ response: CheckedExample.Response, _ checked: CheckedOperation
-    ) -> Function {
+    ) -> FunctionDeclaration {
         let operation = checked.operation
-        let result = SwiftTypes.name(of: operation.result)
-        var body: [CodeLine] = [
-            .line("let body = Data(\(SwiftNames.rawStringLiteral(CanonicalJSON.string(example.body))).utf8)"),
-            .line("let response = HTTPResponse(statusCode: \(response.httpStatus), body: body)"),
+        let decode = Expression.try(.name("ResponseInterpreter").dot("decode").call([
+            Argument(SwiftTypes.metatype(of: operation.result)),
+            Argument("for", .name("TarlanOperations").dot(operation.id)),
+            Argument("from", .name("response")),
+        ]))
+        var body: [Statement] = [
+            .binding(.let, "body", nil, data(example.body)),
+            .binding(.let, "response", nil, .name("HTTPResponse").call([
+                Argument("statusCode", .integer(response.httpStatus)), Argument("body", .name("body")),
+            ])),
         ]
         switch response.outcome {
         case .apiError(let format, let code, let message):
-            let call = "try ResponseInterpreter.decode(\(result).self, for: TarlanOperations.\(operation.id), from: response)"
-            body.append(.wrapped(open: "XCTAssertThrowsError(\(call)) { error in", [
-                .block("guard case .api(let apiError) = error as? TarlanError else", [
-                    .line("return XCTFail(\"expected an API error, got \\(error)\")")
-                ]),
-                .line("XCTAssertEqual(apiError.format, .\(format.rawValue))"),
-                .line("XCTAssertEqual(apiError.code, \(code.map(String.init) ?? "nil"))"),
-                .line("XCTAssertEqual(apiError.message, \(SwiftNames.stringLiteral(message)))"),
-                .line("XCTAssertEqual(apiError.httpStatus, \(response.httpStatus))"),
-                .line("XCTAssertEqual(apiError.operationID, \(SwiftNames.stringLiteral(operation.id)))"),
-            ], close: "}"))
+            let apiError = Expression.name("apiError")
+            var expectedCode = Expression.nil
+            if let code { expectedCode = .integer(code) }
+            body.append(assertThrows(decode, [
+                unwrapAPIError,
+                call("XCTAssertEqual", apiError.dot("format"), .implicitMember(format.rawValue)),
+                call("XCTAssertEqual", apiError.dot("code"), expectedCode),
+                call("XCTAssertEqual", apiError.dot("message"), .string(message)),
+                call("XCTAssertEqual", apiError.dot("httpStatus"), .integer(response.httpStatus)),
+                call("XCTAssertEqual", apiError.dot("operationID"), .string(operation.id)),
+            ]))
         case .success(let typed):
-            body.append(.line("let result: \(result)? = try ResponseInterpreter.decode(\(result).self, for: TarlanOperations.\(operation.id), from: response)"))
-            if let typed { body += assert(typed, at: "result") }
+            body.append(.binding(.let, "result", .optional(SwiftTypes.type(of: operation.result)), decode))
+            if let typed { body += assert(typed, at: .name("result")) }
         }
-        return Function(docs: docs(example), head: "func \(testMethodName(example.name))", tail: " throws", body: body)
+        return test(testMethodName(example.name), docs: docs(example), body)
     }
 
     /// `path` is an optional-chained expression whose value is optional. `isOptional` says whether
     /// its last link is declared optional, so the next link needs `?` (a required field, or an
     /// array element, continues the chain without one: `?.` after a non-optional does not compile).
-    private static func assert(
-        _ value: TypedValue, at path: String, isOptional: Bool = true
-    ) -> [CodeLine] {
-        let link = isOptional ? "?" : ""
+    private static func assert(_ value: TypedValue, at path: Expression, isOptional: Bool = true) -> [Statement] {
+        let chained = isOptional ? path.optional : path
         switch value {
         case .null:
-            return [.line("XCTAssertNil(\(path))")]
+            return [call("XCTAssertNil", path)]
         case .model(let model):
-            var lines: [CodeLine] = []
+            var lines: [Statement] = []
             for typed in model.fields {
-                let (field, fieldValue) = (typed.field, typed.value)
-                let member = "\(path)\(link).\(SwiftNames.escaped(SwiftNames.property(for: field)))"
-                guard let fieldValue else {
-                    if !field.requiredInSwift { lines.append(.line("XCTAssertNil(\(member))")) }
+                let field = typed.field
+                let member = chained.dot(SwiftNames.escaped(SwiftNames.property(for: field)))
+                guard let fieldValue = typed.value else {
+                    if !field.requiredInSwift { lines.append(call("XCTAssertNil", member)) }
                     continue
                 }
                 lines += assert(fieldValue, at: member, isOptional: !field.requiredInSwift)
             }
             return lines
         case .array(let elements):
-            var lines: [CodeLine] = [.line("XCTAssertEqual(\(path)\(link).count, \(elements.count))")]
+            var lines: [Statement] = [call("XCTAssertEqual", chained.dot("count"), .integer(elements.count))]
             for (index, element) in elements.enumerated() {
-                lines += assert(element, at: "\(path)\(link)[\(index)]", isOptional: false)
+                lines += assert(element, at: chained.subscripted(.integer(index)), isOptional: false)
             }
             return lines
         default:
-            return [.line("XCTAssertEqual(\(path), \(SwiftTypes.expression(of: value)))")]
+            return [call("XCTAssertEqual", path, SwiftTypes.expression(of: value))]
         }
     }
 
@@ -386,89 +556,124 @@ enum FixtureTestLowering {
 
     private static func requestTest(
         _ example: Example, _ request: CheckedExample.SignedRequest, _ checked: CheckedOperation
-    ) -> Function {
+    ) -> FunctionDeclaration {
         let operation = checked.operation
-        let literal = SwiftTypes.expression(of: request.body)
         let section = checked.section.section
         let signing = section.signing
-        let secret = "TarlanSecret(\(SwiftNames.stringLiteral(request.secret)))"
-        var body: [CodeLine] = [.line("let request = \(literal)")]
+        let secret = Expression.name("TarlanSecret").call(.string(request.secret))
+        var body: [Statement] = [.binding(.let, "request", nil, SwiftTypes.expression(of: request.body))]
         if let form = example.canonicalForm, form != signing.canonicalForm {
             // Signed in another form than the section's: the client would not send it, so check the signer.
-            let rules = "\(ClientLowering.clientName(section)).section.signing"
+            let rules = Expression.name(ClientLowering.clientName(section)).dot("section").dot("signing")
+            let signed = Expression.name("Signer").dot("signingBytes").call([
+                Argument(.name("json")), Argument("rules", rules), Argument("form", .implicitMember(form.rawValue)),
+            ])
+            let signature = Expression.name("Signer").dot("signature").call([
+                Argument("for", .name("json")), Argument("secret", secret), Argument("rules", rules),
+                Argument("form", .implicitMember(form.rawValue)),
+            ])
             body += [
-                .line("let json = try request.json()"),
-                .line("let signed = Signer.signingBytes(json, rules: \(rules), form: .\(form.rawValue))"),
-                .line("XCTAssertEqual(String(decoding: signed, as: UTF8.self), \(SwiftNames.rawStringLiteral(request.canonical)))"),
-                .line("XCTAssertEqual(Signer.signature(for: json, secret: \(secret), rules: \(rules), form: .\(form.rawValue)), \(SwiftNames.stringLiteral(request.signature)))"),
+                .binding(.let, "json", nil, .try(.name("request").dot("json").call())),
+                .binding(.let, "signed", nil, signed),
+                call("XCTAssertEqual", utf8String(.name("signed")), .rawString(request.canonical)),
+                call("XCTAssertEqual", signature, .string(request.signature)),
             ]
-            return Function(docs: docs(example), head: "func \(testMethodName(example.name))", tail: " throws", body: body)
+            return test(testMethodName(example.name), docs: docs(example), body)
         }
+        let prepared = Expression.name("prepared")
         body += [
-            .wrapped(open: "let prepared = try RequestBuilder.prepare(", [
-                .line("TarlanOperations.\(operation.id),"),
-                .line("request,"),
-                .line("baseURL: URL(string: \"https://tarlan.example\")!,"),
-                .line("secret: \(secret)"),
-            ], close: ")"),
-            .line("XCTAssertEqual(prepared.signedJSON, \(SwiftNames.rawStringLiteral(request.canonical)))"),
-            .line("XCTAssertEqual(prepared.signature, \(SwiftNames.stringLiteral(request.signature)))"),
+            .binding(.let, "prepared", nil, .try(.name("RequestBuilder").dot("prepare").call([
+                Argument(.name("TarlanOperations").dot(operation.id)),
+                Argument(.name("request")),
+                Argument("baseURL", .forceUnwrap(.name("URL").call([Argument("string", .string("https://tarlan.example"))]))),
+                Argument("secret", secret),
+            ]))),
+            call("XCTAssertEqual", prepared.dot("signedJSON"), .rawString(request.canonical)),
+            call("XCTAssertEqual", prepared.dot("signature"), .string(request.signature)),
+            call(
+                "XCTAssertEqual", prepared.dot("request").dot("headers").subscripted(.string(signing.headerName)),
+                .string(signing.valuePrefix + request.signature)
+            ),
         ]
-        let value = signing.valuePrefix + request.signature
-        body.append(.line("XCTAssertEqual(prepared.request.headers[\(SwiftNames.stringLiteral(signing.headerName))], \(SwiftNames.stringLiteral(value)))"))
-        // The wire body is the whole request in the section's form.
-        let wire = SwiftNames.rawStringLiteral(String(decoding: CanonicalJSON.encode(example.body, form: signing.canonicalForm), as: UTF8.self))
         switch operation.requestPlacement {
         case .body:
-            body.append(.line("XCTAssertEqual(prepared.request.body.map { String(decoding: $0, as: UTF8.self) }, \(wire))"))
+            // The wire body is the whole request in the section's form.
+            let wire = String(decoding: CanonicalJSON.encode(example.body, form: signing.canonicalForm), as: UTF8.self)
+            let sent = prepared.dot("request").dot("body").dot("map").call(
+                [], trailingClosure: Closure(body: [.expression(utf8String(.name("$0")))])
+            )
+            body.append(call("XCTAssertEqual", sent, .rawString(wire)))
         case .query:
-            body.append(.line("XCTAssertNil(prepared.request.body)"))
-            body.append(.line("XCTAssertEqual(prepared.request.url.query, \(SwiftNames.stringLiteral(RequestBuilder.queryString(example.body.objectValue ?? [:]))))"))
+            var query = ""
+            if case .object(let members) = example.body { query = RequestBuilder.queryString(members) }
+            body.append(call("XCTAssertNil", prepared.dot("request").dot("body")))
+            body.append(call("XCTAssertEqual", prepared.dot("request").dot("url").dot("query"), .string(query)))
         }
-        return Function(docs: docs(example), head: "func \(testMethodName(example.name))", tail: " throws", body: body)
+        return test(testMethodName(example.name), docs: docs(example), body)
+    }
+
+    /// `String(decoding: bytes, as: UTF8.self)`.
+    private static func utf8String(_ bytes: Expression) -> Expression {
+        .name("String").call([Argument("decoding", bytes), Argument("as", .metatype(.named("UTF8")))])
     }
 
     // MARK: Signature vectors
 
     static func vectorsFile(_ schema: CheckedSchema) -> SwiftFile {
-        let vectors = schema.signatureVectors
-        return SwiftFile(
+        SwiftFile(
             name: "SignatureVectorTests.swift",
             imports: ["Foundation", "TarlanPayments", "XCTest"],
             declarations: [.type(TypeDeclaration(
-                kind: .finalClass, name: vectorsClassName, access: "", conformances: ["XCTestCase"],
-                docs: ["The signature vectors of the reference's section 2, from `signatureVectors` in the schema."],
-                members: vectors.map { .function(vectorTest($0)) }
+                docs: DocComment("The signature vectors of the reference's section 2, from `signatureVectors` in the schema."),
+                kind: .finalClass, name: vectorsClassName, conformances: ["XCTestCase"],
+                members: schema.signatureVectors.map { .function(vectorTest($0)) }
             ))]
         )
     }
 
-    private static func vectorTest(_ checked: CheckedVector) -> Function {
+    private static func vectorTest(_ checked: CheckedVector) -> FunctionDeclaration {
         let vector = checked.vector
-        let client = ClientLowering.clientName(checked.section.section)
-        let secret = "TarlanSecret(\(SwiftNames.stringLiteral(vector.secret)))"
+        let secret = Expression.name("TarlanSecret").call(.string(vector.secret))
         // A vector without a form holds in every form: switching the section's form keeps it valid.
-        let forms = (vector.canonicalForm.map { [$0] } ?? CanonicalForm.allCases).map { ".\($0.rawValue)" }
-        var checks: [CodeLine] = [
-            .line("let bytes = Signer.signingBytes(input, rules: rules, form: form)"),
-            .line("XCTAssertEqual(String(decoding: bytes, as: UTF8.self), \(SwiftNames.rawStringLiteral(vector.canonical)), \"\\(form)\")"),
+        var forms = CanonicalForm.allCases
+        if let form = vector.canonicalForm { forms = [form] }
+        let form = Expression.name("form")
+        let formMessage = Expression.interpolated([.value(form)])
+        let rulesAndForm = [Argument("rules", .name("rules")), Argument("form", form)]
+        var checks: [Statement] = [
+            .binding(.let, "bytes", nil, .name("Signer").dot("signingBytes").call([Argument(.name("input"))] + rulesAndForm)),
+            call("XCTAssertEqual", utf8String(.name("bytes")), .rawString(vector.canonical), formMessage),
         ]
         if let base64 = vector.base64 {
-            checks.append(.line("XCTAssertEqual(Data(bytes).base64EncodedString(), \(SwiftNames.stringLiteral(base64)))"))
+            checks.append(call(
+                "XCTAssertEqual", .name("Data").call(.name("bytes")).dot("base64EncodedString").call(), .string(base64)
+            ))
         }
         checks += [
-            .line("let signature = Signer.signature(for: input, secret: \(secret), rules: rules, form: form)"),
-            .line("XCTAssertEqual(signature, \(SwiftNames.stringLiteral(vector.signature)), \"\\(form)\")"),
-            .line("XCTAssertTrue(Signer.verify(headerValue: signature, body: input, secret: \(secret), rules: rules, form: form))"),
+            .binding(.let, "signature", nil, .name("Signer").dot("signature").call(
+                [Argument("for", .name("input")), Argument("secret", secret)] + rulesAndForm
+            )),
+            call("XCTAssertEqual", .name("signature"), .string(vector.signature), formMessage),
+            // The header a server would send with the schema's signature verifies.
+            call("XCTAssertTrue", .name("Signer").dot("verify").call(
+                [
+                    Argument("headerValue", .string(checked.section.section.signing.valuePrefix + vector.signature)),
+                    Argument("body", .name("input")), Argument("secret", secret),
+                ] + rulesAndForm
+            )),
         ]
-        let body: [CodeLine] = [
-            .line("let input = try JSONParser.parse(Array(\(SwiftNames.rawStringLiteral(CanonicalJSON.string(vector.input))).utf8))"),
-            .line("let rules = \(client).section.signing"),
-            .block("for form: CanonicalForm in [\(forms.joined(separator: ", "))]", checks),
-        ]
-        return Function(
-            docs: [(vector.description ?? vector.id) + " (\(vector.provenance.rawValue))."],
-            head: "func \(testMethodName(vector.id))", tail: " throws", body: body
+        var description = vector.id
+        if let text = vector.description { description = text }
+        return test(
+            testMethodName(vector.id), docs: DocComment(description + " (\(vector.provenance.rawValue))."),
+            [
+                .binding(.let, "json", nil, .rawString(CanonicalJSON.string(vector.input))),
+                .binding(.let, "input", nil, .try(.name("JSONParser").dot("parse").call(
+                    .name("Array").call(.name("json").dot("utf8"))
+                ))),
+                .binding(.let, "rules", nil, .name(ClientLowering.clientName(checked.section.section)).dot("section").dot("signing")),
+                .for("form", .named("CanonicalForm"), in: .array(forms.map { .implicitMember($0.rawValue) }), checks),
+            ]
         )
     }
 

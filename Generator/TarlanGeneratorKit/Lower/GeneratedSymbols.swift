@@ -6,7 +6,7 @@ package enum GeneratedSymbols {
 
     /// `checkBalance(_:options:)`, the way Swift documentation names a method.
     package static func clientMethod(_ operation: Operation) -> String {
-        signature(ClientLowering.method(operation))
+        ClientLowering.methodSignature(operation).selector
     }
 
     /// `WebhookVerifier`, the type the callback verifiers extend.
@@ -14,7 +14,7 @@ package enum GeneratedSymbols {
 
     /// `acquiringPaymentStatus(body:signatureHeader:)`.
     package static func callbackVerifier(_ callback: Callback) -> String {
-        signature(CallbackLowering.verifier(callback, signatureHeader: ""))
+        CallbackLowering.verifierSignature(callback).selector
     }
 
     /// `balance` for the JSON field `balance`, `paymentURL` for `payment_url`.
@@ -24,7 +24,7 @@ package enum GeneratedSymbols {
     package static func typeName(_ type: TypeExpression) -> String { SwiftTypes.name(of: type) }
 
     /// The declared type of a model's property (optional when the field is).
-    package static func propertyType(_ field: Field) -> String { SwiftTypes.propertyType(of: field) }
+    package static func propertyType(_ field: Field) -> String { SwiftTypes.propertyType(of: field).text }
 
     /// `CheckBalanceFixtureTests`.
     package static func fixtureTestClass(_ operation: Operation) -> String {
@@ -39,14 +39,4 @@ package enum GeneratedSymbols {
 
     /// `testSuccess` for the example named `success`.
     package static func testMethodName(_ name: String) -> String { FixtureTestLowering.testMethodName(name) }
-
-    /// `name(label:label:)` of a lowered function.
-    static func signature(_ function: Function) -> String {
-        let name = function.head.split(separator: " ").last.map(String.init) ?? function.head
-        let labels = function.parameters.map { parameter in
-            let declaration = parameter.prefix { $0 != ":" }
-            return (declaration.split(separator: " ").first.map(String.init) ?? "_") + ":"
-        }
-        return name + "(" + labels.joined() + ")"
-    }
 }

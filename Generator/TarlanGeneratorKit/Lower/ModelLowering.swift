@@ -2,58 +2,85 @@
 enum ModelLowering {
     static func file(_ schema: CheckedSchema) -> SwiftFile {
         var declarations: [Declaration] = []
+        declarations.reserveCapacity(schema.models.count * 2)
         for model in schema.models {
             declarations.append(.type(declaration(model)))
-            declarations.append(.type(jsonConformance(model.model)))
+            declarations.append(.type(jsonConformance(model)))
             if model.fields.contains(where: \.sensitive) {
-                declarations.append(.type(redactingMirror(model.model)))
+                declarations.append(.type(redactingMirror(model)))
             }
         }
         return SwiftFile(name: "Models.swift", imports: ["Foundation", "TarlanRuntime"], declarations: declarations)
     }
 
-    /// What uses the model as request, result, payload or reply, for the doc comment.
-    private static func usage(_ use: ModelUse) -> String {
-        switch use {
-        case .request(let operation, let section):
-            "The request of ``\(ClientLowering.clientName(section))/\(operation.id)(_:options:)``."
-        case .result(let operation, let section):
-            "The result of ``\(ClientLowering.clientName(section))/\(operation.id)(_:options:)``."
-        case .payload(let callback):
-            "The payload of ``WebhookVerifier/\(callback.id)(\(callback.payloadPlacement == .query ? "url" : "body"):signatureHeader:)``."
-        case .reply(let callback):
-            "What the merchant answers to \(callback.summary)."
+    /// What uses the model, one sentence per role: "The result of ``A/b(_:options:)`` and ``A/c(_:options:)``."
+    private static func usage(_ uses: [ModelUse]) -> [String] {
+        var requests: [String] = []
+        var results: [String] = []
+        var payloads: [String] = []
+        var replies: [String] = []
+        for use in uses {
+            switch use {
+            case .request(let operation, let section):
+                requests.append("``\(ClientLowering.clientName(section))/\(ClientLowering.methodSignature(operation).selector)``")
+            case .result(let operation, let section):
+                results.append("``\(ClientLowering.clientName(section))/\(ClientLowering.methodSignature(operation).selector)``")
+            case .payload(let callback):
+                payloads.append(verifierSymbol(callback))
+            case .reply(let callback):
+                replies.append(verifierSymbol(callback))
+            }
         }
+        var sentences: [String] = []
+        for (role, symbols) in [("The request of", requests), ("The result of", results), ("The payload of", payloads),
+                                ("The merchant's answer to", replies)] where !symbols.isEmpty {
+            let listed = symbols.count == 1
+                ? symbols[0] : symbols.dropLast().joined(separator: ", ") + " and " + symbols[symbols.count - 1]
+            sentences.append("\(role) \(listed).")
+        }
+        return sentences
+    }
+
+    private static func verifierSymbol(_ callback: Callback) -> String {
+        "``\(CallbackLowering.verifierTypeName)/\(CallbackLowering.verifierSignature(callback).selector)``"
     }
 
     static func declaration(_ checked: CheckedModel) -> TypeDeclaration {
         let model = checked.model
         let fields = checked.fields
-        let usedBy = checked.uses.map(usage)
-        let selectors = keySelectorFields(model)
-        var members: [Declaration] = fields.map { .property(property($0)) }
+        let selectors = keySelectorFields(checked)
+        var members: [Declaration] = fields.map { .variable(property($0)) }
         for field in selectors {
-            members.append(.property(keySelectorProperty(field)))
+            members.append(.variable(keySelectorProperty(field)))
         }
         members.append(.function(memberwiseInit(fields, selectors: selectors)))
-        members.append(.function(Function(
-            head: "public init", parameters: ["from decoder: any Decoder"], tail: " throws",
-            body: [.line("self = try JSONCoding.decode(Self.self, from: decoder)")]
+        members.append(.function(FunctionDeclaration(
+            signature: FunctionSignature(
+                access: .public, kind: .initializer,
+                parameters: [Parameter(label: "from", name: "decoder", type: .existential("Decoder"))], throwing: .untyped
+            ),
+            body: [.assignment(.name("self"), .try(.name("JSONCoding").dot("decode").call([
+                Argument(.metatype(.named("Self"))), Argument("from", .name("decoder")),
+            ])))]
         )))
-        members.append(.function(Function(
-            head: "public func encode", parameters: ["to encoder: any Encoder"], tail: " throws",
-            body: [.line("try JSONCoding.encode(self, to: encoder)")]
+        members.append(.function(FunctionDeclaration(
+            signature: FunctionSignature(
+                access: .public, kind: .function("encode"),
+                parameters: [Parameter(label: "to", name: "encoder", type: .existential("Encoder"))], throwing: .untyped
+            ),
+            body: [.expression(.try(.name("JSONCoding").dot("encode").call([
+                Argument(.name("self")), Argument("to", .name("encoder")),
+            ])))]
         )))
         members += selectors.map { .type(keySelectorType($0)) }
         return TypeDeclaration(
-            kind: .struct, name: model.name,
-            conformances: ["Codable", "Hashable", "Sendable"],
-            docs: DocText.paragraphs([DocText.lines(model.description), usedBy, DocText.remark(model.location)]),
+            docs: DocComment([DocText.lines(model.description), usage(checked.uses), [DocText.remark(model.location)]]),
+            access: .public, kind: .struct, name: model.name, conformances: ["Codable", "Hashable", "Sendable"],
             members: members
         )
     }
 
-    private static func property(_ field: Field) -> Property {
+    private static func property(_ field: Field) -> VariableDeclaration {
         var decoding: [String] = ["JSON key: `\(field.name)`."]
         if !field.aliases.isEmpty {
             decoding.append("Also decoded from the key \(field.aliases.map { "`\($0)`" }.joined(separator: ", ")).")
@@ -67,41 +94,69 @@ enum ModelLowering {
                 "Documented as required, yet nil when a signed callback arrives without it "
                     + "(listed in ``VerifiedCallback/missingFields``).")
         }
-        let note = ([field.documentedType.map { "Documented as `\($0)`." }, field.quirk].compactMap { $0 })
-        let docs = DocText.paragraphs([
-            DocText.lines(field.description),
-            note.isEmpty ? [] : ["- Note: " + note.joined(separator: " ")],
-            [decoding.joined(separator: " ")],
-        ])
-        return Property(
-            docs: docs, modifiers: "public var", name: SwiftNames.escaped(SwiftNames.property(for: field)),
+        return VariableDeclaration(
+            docs: DocComment([
+                DocText.lines(field.description),
+                DocText.line(note(field).map { "- Note: " + $0 }),
+                [decoding.joined(separator: " ")],
+            ]),
+            access: .public, binding: .var, name: SwiftNames.escaped(SwiftNames.property(for: field)),
             type: SwiftTypes.propertyType(of: field)
         )
     }
 
-    private static func memberwiseInit(_ fields: [Field], selectors: [Field]) -> Function {
-        var parameters = fields.map { field in
-            let name = SwiftNames.property(for: field)
-            return "\(parameter(name).declaration): \(SwiftTypes.propertyType(of: field))" + (field.requiredInSwift ? "" : " = nil")
+    /// The documented type and the quirk, each said once: a quirk that starts by naming the documented
+    /// type ("Documented as float; …") carries it, in code voice.
+    private static func note(_ field: Field) -> String? {
+        guard let documentedType = field.documentedType else { return field.quirk }
+        let stated = "Documented as `\(documentedType)`"
+        guard let quirk = field.quirk else { return stated + "." }
+        let prefix = "Documented as " + documentedType
+        if quirk.hasPrefix(prefix), !(quirk.dropFirst(prefix.count).first.map { $0.isLetter || $0.isNumber } == true) {
+            return stated + quirk.dropFirst(prefix.count)
         }
-        var body = fields.map { field -> CodeLine in
+        return stated + ". " + quirk
+    }
+
+    private static func memberwiseInit(_ fields: [Field], selectors: [Field]) -> FunctionDeclaration {
+        var parameters: [Parameter] = []
+        var body: [Statement] = []
+        for field in fields {
             let name = SwiftNames.property(for: field)
-            return .line("self.\(SwiftNames.escaped(name)) = \(parameter(name).reference)")
+            let (label, internalName, reference) = parameterNames(name)
+            parameters.append(Parameter(
+                label: label, name: internalName, type: SwiftTypes.propertyType(of: field),
+                default: field.requiredInSwift ? nil : .nil
+            ))
+            body.append(.assignment(.name("self").dot(SwiftNames.escaped(name)), .name(reference)))
         }
         for field in selectors {
             let name = keySelectorName(field)
-            parameters.append("\(name): \(keySelectorTypeName(field)) = .\(keyCaseName(field.name))")
-            body.append(.line("self.\(name) = \(name)"))
+            parameters.append(Parameter(name, .named(keySelectorTypeName(field)), default: .implicitMember(keyCaseName(field.name))))
+            body.append(.assignment(.name("self").dot(name), .name(name)))
         }
-        return Function(head: "public init", parameters: parameters, body: body)
+        return FunctionDeclaration(
+            signature: FunctionSignature(access: .public, kind: .initializer, parameters: parameters), body: body
+        )
+    }
+
+    /// A memberwise parameter's label, name and how the body refers to it: the property's name, but
+    /// a parameter named `self` would shadow `self`, so it gets another internal name; `inout` is only
+    /// a label in backticks; other keywords are labels as they are, and referred to in backticks.
+    private static func parameterNames(_ name: String) -> (label: String, name: String, reference: String) {
+        switch name {
+        case "self": ("self", "selfValue", "selfValue")
+        case "inout": ("`inout`", "`inout`", "`inout`")
+        default: (name, name, SwiftNames.escaped(name))
+        }
     }
 
     // MARK: Key selectors
 
     /// The aliased fields of a request model: the documentation sends them under more than one key,
     /// so the caller may choose (the field's own name by default).
-    static func keySelectorFields(_ model: Model) -> [Field] {
-        model.isRequest ? model.sortedFields.filter { !$0.aliases.isEmpty } : []
+    static func keySelectorFields(_ model: CheckedModel) -> [Field] {
+        model.model.isRequest ? model.fields.filter { !$0.aliases.isEmpty } : []
     }
 
     static func keySelectorName(_ field: Field) -> String { SwiftNames.property(for: field) + "Key" }
@@ -113,119 +168,135 @@ enum ModelLowering {
 
     static func keyCaseName(_ key: String) -> String { SwiftNames.escaped(SwiftNames.lowerCamelCase(key)) }
 
-    private static func keySelectorProperty(_ field: Field) -> Property {
-        Property(
-            docs: ["The JSON key ``\(SwiftNames.property(for: field))`` is sent under: `\(field.name)` unless you choose another."],
-            modifiers: "public var", name: keySelectorName(field), type: keySelectorTypeName(field)
+    private static func keySelectorProperty(_ field: Field) -> VariableDeclaration {
+        VariableDeclaration(
+            docs: DocComment(
+                "The JSON key ``\(SwiftNames.property(for: field))`` is sent under: `\(field.name)` unless you choose another."
+            ),
+            access: .public, binding: .var, name: keySelectorName(field), type: .named(keySelectorTypeName(field))
         )
     }
 
     private static func keySelectorType(_ field: Field) -> TypeDeclaration {
         let keys = [field.name] + field.aliases
         return TypeDeclaration(
-            kind: .enum, name: keySelectorTypeName(field),
+            docs: DocComment("The keys the documentation uses for `\(field.name)`."),
+            access: .public, kind: .enum, name: keySelectorTypeName(field),
             conformances: ["String", "CaseIterable", "Hashable", "Sendable"],
-            docs: ["The keys the documentation uses for `\(field.name)`."],
             members: keys.map { key in
                 .enumCase(EnumCaseDeclaration(
-                    docs: [key == field.name ? "`\(key)`, the field table's name (the default)." : "`\(key)`."],
-                    name: keyCaseName(key) + " = " + SwiftNames.stringLiteral(key)
+                    docs: DocComment(key == field.name ? "`\(key)`, the field table's name (the default)." : "`\(key)`."),
+                    name: keyCaseName(key), rawValue: .string(key)
                 ))
             }
         )
     }
 
-    /// A memberwise parameter: labelled like the property, but a parameter named `self` would
-    /// shadow `self`, so it gets another internal name; `inout` is only a label in backticks.
-    private static func parameter(_ name: String) -> (declaration: String, reference: String) {
-        switch name {
-        case "self": ("self selfValue", "selfValue")
-        case "inout": ("`inout`", "`inout`")
-        default: (name, SwiftNames.escaped(name))
-        }
-    }
+    // MARK: Redaction
 
     /// Card data stays out of `description`, `debugDescription` and `dump`, which all print through the mirror.
-    private static func redactingMirror(_ model: Model) -> TypeDeclaration {
-        let fields = model.sortedFields
-        let children = fields.map { "\"\(SwiftNames.property(for: $0))\": \(SwiftNames.escaped(SwiftNames.property(for: $0))) as Any" }
-        let sensitive = fields.filter(\.sensitive).map { "\"\(SwiftNames.property(for: $0))\"" }
+    private static func redactingMirror(_ model: CheckedModel) -> TypeDeclaration {
+        let fields = model.fields
+        let children = fields.map { field in
+            let name = SwiftNames.property(for: field)
+            return DictionaryEntry(key: .string(name), value: .cast(.name(SwiftNames.escaped(name)), .named("Any")))
+        }
+        let sensitive = fields.filter(\.sensitive).map { SwiftNames.property(for: $0) }
+        let mirror = Expression.name("Redaction").dot("mirror").call([
+            Argument(.name("self")),
+            Argument(.dictionary(children)),
+            Argument("sensitive", .strings(sensitive)),
+        ])
         return TypeDeclaration(
-            kind: .extension, name: model.name, access: "", conformances: ["CustomReflectable"],
-            members: [.property(Property(
-                docs: ["Shows every property but the card data (\(sensitive.joined(separator: ", ")))."],
-                modifiers: "public var", name: "customMirror", type: "Mirror",
-                getter: [.wrapped(
-                    open: "Redaction.mirror(",
-                    [
-                        .line("self,"),
-                        .wrapped(open: "[", children.map { .line($0 + ",") }, close: "],"),
-                        .line("sensitive: [" + sensitive.joined(separator: ", ") + "]"),
-                    ],
-                    close: ")"
-                )]
+            kind: .extension, name: model.name, conformances: ["CustomReflectable"],
+            members: [.variable(VariableDeclaration(
+                docs: DocComment("Shows every property but the card data (\(sensitive.map { "\"\($0)\"" }.joined(separator: ", ")))."),
+                access: .public, binding: .var, name: "customMirror", type: .named("Mirror"),
+                value: .getter([.expression(mirror)])
             ))]
         )
     }
 
+    // MARK: JSON
+
     /// Reading from and writing to the parsed JSON tree: the one implementation of every field rule
     /// (keys, aliases, tolerated kinds), which `Codable` and the client both go through.
-    private static func jsonConformance(_ model: Model) -> TypeDeclaration {
-        let fields = model.sortedFields
-        var reading: [CodeLine] = [
-            .line("let object = try JSONObjectReader(json, model: \(SwiftNames.stringLiteral(model.name)), context: context)")
+    private static func jsonConformance(_ checked: CheckedModel) -> TypeDeclaration {
+        let fields = checked.fields
+        let object = Expression.name("object")
+        var reading: [Statement] = [
+            .binding(.let, "object", nil, .try(.name("JSONObjectReader").call([
+                Argument(.name("json")), Argument("model", .string(checked.name)), Argument("context", .name("context")),
+            ]))),
         ]
         for field in fields {
             let read = readExpression(field)
-            let value = field.requiredInSwift ? "try object.require(\(read.expression), \(SwiftNames.stringLiteral(field.name)))"
-                : (read.throws ? "try " : "") + read.expression
-            reading.append(.line("self.\(SwiftNames.escaped(SwiftNames.property(for: field))) = \(value)"))
+            let value: Expression = if field.requiredInSwift {
+                .try(object.dot("require").call(read.expression, .string(field.name)))
+            } else {
+                read.throws ? .try(read.expression) : read.expression
+            }
+            reading.append(.assignment(.name("self").dot(SwiftNames.escaped(SwiftNames.property(for: field))), value))
         }
-        let selectors = keySelectorFields(model)
+        let selectors = keySelectorFields(checked)
         for field in selectors {
-            let aliases = "[" + field.aliases.map(SwiftNames.stringLiteral).joined(separator: ", ") + "]"
-            let found = "object.key(\(SwiftNames.stringLiteral(field.name)), aliases: \(aliases))"
-            reading.append(.line(
-                "self.\(keySelectorName(field)) = \(found).flatMap(\(keySelectorTypeName(field)).init(rawValue:)) ?? .\(keyCaseName(field.name))"))
+            let found = object.dot("key").call([Argument(.string(field.name)), Argument("aliases", .strings(field.aliases))])
+            let chosen = found.dot("flatMap").call(.name(keySelectorTypeName(field)).dot("init(rawValue:)"))
+            reading.append(.assignment(
+                .name("self").dot(keySelectorName(field)), .nilCoalescing(chosen, .implicitMember(keyCaseName(field.name)))
+            ))
         }
-        var writing: [CodeLine] = [.line("var object = JSONObjectWriter(capacity: \(fields.count))")]
+        var writing: [Statement] = [
+            .binding(.var, "object", nil, .name("JSONObjectWriter").call([Argument("capacity", .integer(fields.count))])),
+        ]
         for field in fields {
-            let key = selectors.contains { $0.name == field.name }
-                ? "self.\(keySelectorName(field)).rawValue" : SwiftNames.stringLiteral(field.name)
-            var arguments = [key, "self." + SwiftNames.escaped(SwiftNames.property(for: field))]
+            let key: Expression = selectors.contains { $0.name == field.name }
+                ? .name("self").dot(keySelectorName(field)).dot("rawValue") : .string(field.name)
+            var arguments = [Argument(key), Argument(.name("self").dot(SwiftNames.escaped(SwiftNames.property(for: field))))]
             // What is sent must survive the server's float64 exactly; what was received is written back as it came.
-            let exact = model.isRequest && field.type == .decimal
-            let rules = [
-                field.nonNegative ? ".nonNegative" : nil, field.wholeNumber ? ".wholeNumber" : nil, exact ? ".exactInFloat64" : nil,
-            ].compactMap { $0 }
-            if !rules.isEmpty { arguments.append("rules: [" + rules.joined(separator: ", ") + "]") }
-            let call = "object.set(" + arguments.joined(separator: ", ") + ")"
-            writing.append(.line((writeThrows(field.type) ? "try " : "") + call))
+            let exact = checked.model.isRequest && field.type == .decimal
+            var rules: [Expression] = []
+            if field.nonNegative { rules.append(.implicitMember("nonNegative")) }
+            if field.wholeNumber { rules.append(.implicitMember("wholeNumber")) }
+            if exact { rules.append(.implicitMember("exactInFloat64")) }
+            if !rules.isEmpty { arguments.append(Argument("rules", .array(rules))) }
+            let call = object.dot("set").call(arguments)
+            writing.append(.expression(writeThrows(field.type) ? .try(call) : call))
         }
-        writing.append(.line("return object.value"))
+        writing.append(.return(object.dot("value")))
         return TypeDeclaration(
-            kind: .extension, name: model.name, access: "", conformances: ["JSONReadable", "JSONWritable"],
+            kind: .extension, name: checked.name, conformances: ["JSONReadable", "JSONWritable"],
             members: [
-                .function(Function(
-                    head: "package init", parameters: ["json: JSONValue", "context: JSONReadContext"],
-                    tail: " throws(JSONReadError)", body: reading
+                .function(FunctionDeclaration(
+                    signature: FunctionSignature(
+                        access: .package, kind: .initializer,
+                        parameters: [
+                            Parameter("json", .named("JSONValue")), Parameter("context", .named("JSONReadContext")),
+                        ],
+                        throwing: .typed(.named("JSONReadError"))
+                    ),
+                    body: reading
                 )),
-                .function(Function(head: "package func json", tail: " throws(JSONWriteError) -> JSONValue", body: writing)),
+                .function(FunctionDeclaration(
+                    signature: FunctionSignature(
+                        access: .package, kind: .function("json"), throwing: .typed(.named("JSONWriteError")),
+                        returnType: .named("JSONValue")
+                    ),
+                    body: writing
+                )),
             ]
         )
     }
 
     /// The reader call of a field, and whether it can throw.
-    static func readExpression(_ field: Field) -> (expression: String, throws: Bool) {
-        var arguments = [SwiftNames.stringLiteral(field.name)]
-        if !field.aliases.isEmpty {
-            arguments.append("aliases: [" + field.aliases.map(SwiftNames.stringLiteral).joined(separator: ", ") + "]")
-        }
+    static func readExpression(_ field: Field) -> (expression: Expression, throws: Bool) {
+        var arguments = [Argument(.string(field.name))]
+        if !field.aliases.isEmpty { arguments.append(Argument("aliases", .strings(field.aliases))) }
         if !field.accepts.isEmpty {
-            arguments.append("accepting: [" + field.accepts.map { ".\($0.rawValue)" }.joined(separator: ", ") + "]")
+            arguments.append(Argument("accepting", .array(field.accepts.map { .implicitMember($0.rawValue) })))
         }
-        func call(_ method: String, _ leading: [String] = []) -> String {
-            "object.\(method)(" + (leading + arguments).joined(separator: ", ") + ")"
+        func call(_ method: String, _ leading: [Argument] = []) -> Expression {
+            .name("object").dot(method).call(leading + arguments)
         }
         switch field.type {
         case .string: return (call("string"), true)
@@ -236,8 +307,8 @@ enum ModelLowering {
         case .timestamp: return (call("timestamp"), true)
         case .decimal: return (call("decimal"), true)
         case .flag: return (call("flag"), false)
-        case .array(let items): return (call("array", ["\(SwiftTypes.name(of: items)).self"]), true)
-        case .reference(let name): return (call("value", ["\(name).self"]), true)
+        case .array(let items): return (call("array", [Argument(SwiftTypes.metatype(of: items))]), true)
+        case .reference(let name): return (call("value", [Argument(.metatype(.named(name)))]), true)
         }
     }
 

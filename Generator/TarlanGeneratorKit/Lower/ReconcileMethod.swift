@@ -7,56 +7,61 @@ enum ReconcileMethod {
         "reconcile" + operation.id.prefix(1).uppercased() + operation.id.dropFirst()
     }
 
-    /// `reconcileConfirmInvoice(_:project:serviceCode:options:)`.
-    static func signature(_ operation: Operation, _ status: StatusCall) -> String {
-        let labels = ["_"] + status.parameters.map(SwiftNames.property(for:)) + ["options"]
-        return name(operation) + "(" + labels.map { $0 + ":" }.joined() + ")"
+    /// `reconcileConfirmInvoice(_ request: …, project: …, serviceCode: …, options: …)`: the original
+    /// request, the status request's fields the request lacks, and per-call options.
+    static func signature(_ operation: Operation, _ status: StatusCall) -> FunctionSignature {
+        var parameters = [Parameter(label: nil, name: "request", type: .named(operation.requestModel))]
+        for field in status.parameters {
+            parameters.append(Parameter(SwiftNames.escaped(SwiftNames.property(for: field)), SwiftTypes.type(of: field.type)))
+        }
+        parameters.append(Parameter("options", .named("TarlanCallOptions"), default: .implicitMember("init").call()))
+        return FunctionSignature(
+            access: .public, kind: .function(name(operation)), parameters: parameters,
+            isAsync: true, throwing: .untyped, returnType: SwiftTypes.type(of: status.result)
+        )
     }
 
-    static func function(_ operation: CheckedOperation) -> Function? {
+    static func function(_ operation: CheckedOperation) -> FunctionDeclaration? {
         guard let reconcile = operation.reconcile, let status = reconcile.status else { return nil }
-        var arguments: [String] = []
+        var arguments: [Argument] = []
         for argument in status.arguments {
             switch argument {
             case .copied(let field, let source):
-                arguments.append("\(SwiftNames.property(for: field)): request.\(SwiftNames.escaped(SwiftNames.property(for: source)))")
+                let value = Expression.name("request").dot(SwiftNames.escaped(SwiftNames.property(for: source)))
+                arguments.append(Argument(SwiftNames.property(for: field), value))
             case .constant(let field, let value):
-                arguments.append("\(SwiftNames.property(for: field)): \(SwiftTypes.expression(of: value))")
+                arguments.append(Argument(SwiftNames.property(for: field), SwiftTypes.expression(of: value)))
             case .parameter(let field):
                 let label = SwiftNames.property(for: field)
-                arguments.append("\(label): \(SwiftNames.escaped(label))")
+                arguments.append(Argument(label, .name(SwiftNames.escaped(label))))
             }
         }
-        let parameters = status.parameters
         let statusID = status.operationID
         let keys = reconcile.rule.fields.values.sorted().map { "`\($0)`" }.joined(separator: ", ")
-        var docs = [
-            "Finds out what happened to a ``\(operation.id)(_:options:)`` whose outcome is unknown (a timeout or a reset "
-                + "after the request was sent, a 5xx without an error body): asks ``\(statusID)(_:options:)``"
-                + (keys.isEmpty ? "" : " by \(keys)") + ". Safe to repeat; never sends the original request again.",
-        ]
-        if let note = reconcile.rule.note { docs += ["", "- Note: \(note)"] }
-        docs += [
-            "",
-            "- Parameters:",
-            "  - request: The request whose outcome is unknown.",
-        ]
-        docs += parameters.map { "  - \(SwiftNames.property(for: $0)): `\($0.name)` of the status request, which the request lacks." }
-        docs += [
+        var parameters = ["- Parameters:", "  - request: The request whose outcome is unknown."]
+        parameters += status.parameters.map {
+            "  - \(SwiftNames.property(for: $0)): `\($0.name)` of the status request, which the request lacks."
+        }
+        parameters += [
             "  - options: Per-call options such as a timeout.",
             "- Returns: What ``\(statusID)(_:options:)`` returns.",
         ]
-        return Function(
-            docs: docs,
-            head: "public func \(name(operation.operation))",
-            parameters: ["_ request: \(operation.operation.requestModel)"]
-                + parameters.map { "\(SwiftNames.escaped(SwiftNames.property(for: $0))): \(SwiftTypes.name(of: $0.type))" }
-                + ["options: TarlanCallOptions = .init()"],
-            tail: " async throws -> \(SwiftTypes.name(of: status.result))",
-            body: [.wrapped(
-                open: "try await \(statusID)(",
-                [.line("\(status.requestModel)(" + arguments.joined(separator: ", ") + "),"), .line("options: options")],
-                close: ")")]
+        let ask = Expression.name(statusID).call([
+            Argument(.name(status.requestModel).call(arguments)),
+            Argument("options", .name("options")),
+        ])
+        return FunctionDeclaration(
+            docs: DocComment([
+                [
+                    "Finds out what happened to a ``\(operation.id)(_:options:)`` whose outcome is unknown (a timeout or a "
+                        + "reset after the request was sent, a 5xx without an error body): asks ``\(statusID)(_:options:)``"
+                        + (keys.isEmpty ? "" : " by \(keys)") + ". Safe to repeat; never sends the original request again.",
+                ],
+                DocText.line(reconcile.rule.note.map { "- Note: \($0)" }),
+                parameters,
+            ]),
+            signature: signature(operation.operation, status),
+            body: [.expression(.try(.await(ask)))]
         )
     }
 }

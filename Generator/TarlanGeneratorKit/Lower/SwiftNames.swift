@@ -33,37 +33,12 @@ enum SwiftNames {
 
     /// The Swift property of a field (an explicit `swiftName` wins).
     static func property(for field: Field) -> String {
-        field.swiftName ?? lowerCamelCase(field.name)
+        if let swiftName = field.swiftName { return swiftName }
+        return lowerCamelCase(field.name)
     }
 
     /// A name as it may appear in declarations: keywords in backticks.
     static func escaped(_ name: String) -> String {
         keywords.contains(name) ? "`\(name)`" : name
-    }
-
-    /// A Swift string literal for arbitrary text (escapes quotes, backslashes, control characters).
-    static func stringLiteral(_ text: String) -> String {
-        var literal = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": literal += "\\\""
-            case "\\": literal += "\\\\"
-            case "\n": literal += "\\n"
-            case "\r": literal += "\\r"
-            case "\t": literal += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                literal += "\\u{\(String(scalar.value, radix: 16))}"
-            default: literal.unicodeScalars.append(scalar)
-            }
-        }
-        return literal + "\""
-    }
-
-    /// A raw string literal (`#"…"#`) with enough `#`s that the text never ends it early.
-    static func rawStringLiteral(_ text: String) -> String {
-        if text.contains(where: { $0.isNewline }) { return stringLiteral(text) }
-        var hashes = "#"
-        while text.contains("\"" + hashes) || text.contains("\\" + hashes) { hashes += "#" }
-        return "\(hashes)\"\(text)\"\(hashes)"
     }
 }

@@ -11,7 +11,7 @@ struct CheckedSchema: Sendable {
     var sections: [CheckedSection]
     var operations: [CheckedOperation]
     var models: [CheckedModel]
-    var enums: [EnumDefinition]
+    var enums: [CheckedEnum]
     var callbacks: [CheckedCallback]
     var signatureVectors: [CheckedVector]
     /// What the validator found worth saying without refusing the schema.
@@ -47,6 +47,8 @@ struct ErrorCodeTable: Sendable {
 
 struct ErrorCode: Sendable, Hashable {
     var code: Int
+    /// The table's case for the code.
+    var caseName: String
     var message: String?
     var httpStatus: Int?
 }
@@ -108,6 +110,26 @@ struct CheckedModel: Sendable {
     var name: String { model.name }
 }
 
+/// An enum with its cases in documentation order, each with its typed raw value.
+struct CheckedEnum: Sendable {
+    var definition: EnumDefinition
+    var cases: [CheckedEnumCase]
+
+    var name: String { definition.name }
+}
+
+struct CheckedEnumCase: Sendable {
+    enum RawValue: Sendable, Hashable {
+        case integer(Int)
+        case string(String)
+    }
+
+    var enumCase: EnumCase
+    var rawValue: RawValue
+
+    var name: String { enumCase.name }
+}
+
 enum ModelUse: Sendable {
     case request(Operation, Section)
     case result(Operation, Section)
@@ -143,8 +165,7 @@ struct CheckedExample: Sendable {
         case request(SignedRequest)
         case response(Response)
         case payload(Payload)
-        /// The merchant's answer, read as the reply model.
-        case reply(TypedValue)
+        case reply(Reply)
     }
 
     /// A request example, read as the request model, with its signature.
@@ -164,6 +185,12 @@ struct CheckedExample: Sendable {
         /// `result` read as the operation's result type; nil when the body has no `result`.
         case success(result: TypedValue?)
         case apiError(format: ErrorFormat, code: Int?, message: String)
+    }
+
+    /// The merchant's answer to a callback, read as the reply model.
+    struct Reply: Sendable {
+        var model: String
+        var body: TypedValue
     }
 
     /// A callback's payload, read as the payload model; signed or not.

@@ -17,11 +17,16 @@ indirect enum TypedValue: Sendable {
     case model(TypedModel)
 }
 
-/// A value of an enum, with the case it is (nil: a value the documentation does not list).
+/// A value of an enum: the case it is, or the raw value the documentation does not list.
 struct EnumValue: Sendable {
+    enum Value: Sendable {
+        case documented(caseName: String)
+        case unknownInteger(Int)
+        case unknownString(String)
+    }
+
     var enumName: String
-    var raw: JSONValue
-    var caseName: String?
+    var value: Value
 }
 
 /// An object read as a model: its fields in the model's order.
@@ -104,16 +109,22 @@ struct ExampleInterpreter {
     }
 
     private mutating func readEnum(_ value: JSONValue, _ definition: EnumDefinition, at pointer: String) -> TypedValue? {
+        let unknown: EnumValue.Value
         switch (definition.rawType, value) {
-        case (.string, .string), (.integer, .number):
-            let known = definition.cases.values.first { $0.value == value }
-            if known == nil {
-                warn(pointer, "value \(CanonicalJSON.string(value)) is not a documented case of \(definition.name)")
+        case (.string, .string(let text)): unknown = .unknownString(text)
+        case (.integer, .number(let number)):
+            guard let integer = number.int else {
+                return fail(pointer, "expected an integer of \(definition.name), found \(number.text)")
             }
-            return .enumValue(EnumValue(enumName: definition.name, raw: value, caseName: known?.name))
+            unknown = .unknownInteger(integer)
         default:
             return fail(pointer, "expected a \(definition.rawType.rawValue) of \(definition.name), found \(value.jsonTypeName)")
         }
+        if let known = definition.cases.values.first(where: { $0.value == value }) {
+            return .enumValue(EnumValue(enumName: definition.name, value: .documented(caseName: known.name)))
+        }
+        warn(pointer, "value \(CanonicalJSON.string(value)) is not a documented case of \(definition.name)")
+        return .enumValue(EnumValue(enumName: definition.name, value: unknown))
     }
 
     private mutating func readModel(_ value: JSONValue, _ model: Model, at pointer: String) -> TypedValue? {

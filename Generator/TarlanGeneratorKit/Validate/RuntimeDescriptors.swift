@@ -39,7 +39,7 @@ enum RuntimeDescriptors {
         return Reconciliation(
             operationID: operation.id, statusOperationID: reconcile.rule.operation,
             keyFields: reconcile.rule.fields.values.sorted(),
-            methodName: reconcile.status.map { ReconcileMethod.signature(operation, $0) },
+            methodName: reconcile.status.map { ReconcileMethod.signature(operation, $0).selector },
             note: reconcile.rule.note)
     }
 

@@ -19,10 +19,7 @@ package enum SchemaValidator {
         for model in schema.models.values.sorted(by: { $0.name < $1.name }) {
             checkModel(model, schema, &log)
         }
-        let enums = schema.enums.values.sorted(by: { $0.name < $1.name })
-        for definition in enums {
-            checkEnum(definition, schema, &log)
-        }
+        let enums = schema.enums.values.sorted(by: { $0.name < $1.name }).map { checkEnum($0, schema, &log) }
         checkRecursion(schema, &log)
         let models = resolveModels(schema)
         let operations = checkOperations(schema, sections, models, &log)
@@ -80,7 +77,9 @@ package enum SchemaValidator {
                 }
                 let codes = definition.sortedCases.compactMap { enumCase -> ErrorCode? in
                     guard let code = enumCase.value.numberValue?.int, code != 0 else { return nil }
-                    return ErrorCode(code: code, message: enumCase.message, httpStatus: enumCase.httpStatus)
+                    return ErrorCode(
+                        code: code, caseName: enumCase.name, message: enumCase.message, httpStatus: enumCase.httpStatus
+                    )
                 }
                 table = ErrorCodeTable(definition: definition, codes: codes)
             } else {
@@ -189,8 +188,11 @@ package enum SchemaValidator {
         }
     }
 
-    private static func checkEnum(_ definition: EnumDefinition, _ schema: APISchema, _ log: inout DiagnosticLog) {
+    private static func checkEnum(_ definition: EnumDefinition, _ schema: APISchema, _ log: inout DiagnosticLog)
+        -> CheckedEnum
+    {
         checkTypeName(definition.name, at: definition.location, &log)
+        var cases: [CheckedEnumCase] = []
         if definition.cases.isEmpty {
             log.error("enum \"\(definition.name)\" has no cases", at: definition.location)
         }
@@ -206,7 +208,16 @@ package enum SchemaValidator {
             if !SwiftNames.isIdentifier(enumCase.name) || enumCase.name.first?.isLowercase != true {
                 log.error("case name \"\(enumCase.name)\" must be a lowerCamelCase Swift identifier", at: enumCase.location)
             }
+            switch (definition.rawType, enumCase.value) {
+            case (.string, .string(let text)):
+                cases.append(CheckedEnumCase(enumCase: enumCase, rawValue: .string(text)))
+            case (.integer, .number(let number)) where number.int != nil:
+                cases.append(CheckedEnumCase(enumCase: enumCase, rawValue: .integer(number.int!)))
+            default:
+                log.error("value of a \(definition.rawType.rawValue) enum must be a \(definition.rawType.rawValue)", at: enumCase.location)
+            }
         }
+        return CheckedEnum(definition: definition, cases: cases)
     }
 
     private static func checkTypeName(_ name: String, at location: SourceLocation, _ log: inout DiagnosticLog) {
@@ -472,7 +483,9 @@ package enum SchemaValidator {
                     log.error("a reply example needs the callback's \"reply\" model", at: example.location)
                     continue
                 }
-                content = interpreter.read(example.body, as: .reference(reply), at: "").map { .reply($0) }
+                content = interpreter.read(example.body, as: .reference(reply), at: "").map {
+                    .reply(CheckedExample.Reply(model: reply, body: $0))
+                }
             case .request, .response:
                 log.error("a callback's examples are of kind payload or reply", at: example.location)
             }

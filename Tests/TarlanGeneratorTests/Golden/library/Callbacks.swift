@@ -26,9 +26,7 @@ package enum TarlanCallbacks {
     package static let all: [CallbackDescriptor] = [paymentNotice]
 
     /// Every callback, verifiable without naming its payload type (for `tarlan demo`).
-    package static let dynamic: [DynamicCallback] = [
-        DynamicCallback(paymentNotice, payload: PaymentNotice.self),
-    ]
+    package static let dynamic: [DynamicCallback] = [DynamicCallback(paymentNotice, payload: PaymentNotice.self)]
 }
 
 extension WebhookVerifier {

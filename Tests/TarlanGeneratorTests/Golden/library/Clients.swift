@@ -96,7 +96,8 @@ public struct AlphaClient: Sendable {
     ///   - request: The request body; signed for you.
     ///   - options: Per-call options such as a timeout.
     /// - Returns: The response's `result`. The registered payment.
-    /// - Throws: ``TarlanError``: `.api` when the server reports an error (old, newExpected format), `.http`, `.decoding` or `.transport` otherwise.
+    /// - Throws: ``TarlanError``: `.api` when the server reports an error (old, newExpected format), `.http`,
+    ///   `.decoding` or `.transport` otherwise.
     /// - SeeAlso: [Documentation](https://docs.example.com/alpha/create-payment)
     /// - Remark: Generated from `alpha.json#/operations/createPayment`.
     public func createPayment(
@@ -116,13 +117,16 @@ public struct AlphaClient: Sendable {
     ///   - request: The request query parameters; signed for you.
     ///   - options: Per-call options such as a timeout.
     /// - Returns: The response's `result`.
-    /// - Throws: ``TarlanError``: `.api` when the server reports an error (old, newExpected format), `.http`, `.decoding` or `.transport` otherwise.
+    /// - Throws: ``TarlanError``: `.api` when the server reports an error (old, newExpected format), `.http`,
+    ///   `.decoding` or `.transport` otherwise.
     /// - Remark: Generated from `alpha.json#/operations/getPayment`.
     public func getPayment(_ request: PaymentQuery, options: TarlanCallOptions = .init()) async throws -> Payment {
         try await core.perform(TarlanOperations.getPayment, request, returning: Payment.self, options: options)
     }
 
-    /// Finds out what happened to a ``createPayment(_:options:)`` whose outcome is unknown (a timeout or a reset after the request was sent, a 5xx without an error body): asks ``getPayment(_:options:)`` by `external_id`. Safe to repeat; never sends the original request again.
+    /// Finds out what happened to a ``createPayment(_:options:)`` whose outcome is unknown (a timeout or a reset after
+    /// the request was sent, a 5xx without an error body): asks ``getPayment(_:options:)`` by `external_id`. Safe to
+    /// repeat; never sends the original request again.
     ///
     /// - Note: The payment shows once it is registered.
     ///
@@ -221,7 +225,8 @@ public struct BetaClient: Sendable {
     ///   - request: The request query parameters; signed for you.
     ///   - options: Per-call options such as a timeout.
     /// - Returns: The response's `result`.
-    /// - Throws: ``TarlanError``: `.api` when the server reports an error (acquiring format), `.http`, `.decoding` or `.transport` otherwise.
+    /// - Throws: ``TarlanError``: `.api` when the server reports an error (acquiring format), `.http`, `.decoding` or
+    ///   `.transport` otherwise.
     /// - Remark: Generated from `beta.json#/operations/getBalance`.
     public func getBalance(_ request: BalanceQuery, options: TarlanCallOptions = .init()) async throws -> Balance {
         try await core.perform(TarlanOperations.getBalance, request, returning: Balance.self, options: options)

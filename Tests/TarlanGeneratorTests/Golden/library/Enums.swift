@@ -107,7 +107,8 @@ extension PaymentStatus: JSONReadable, JSONWritable {
 }
 
 extension TarlanAPIError {
-    /// The code as ``AlphaErrorCode`` when the error comes from a Alpha payments operation; nil for other sections and when the body carries no code.
+    /// The code as ``AlphaErrorCode`` when the error comes from a Alpha payments operation; nil for other sections and
+    /// when the body carries no code.
     public var alphaCode: AlphaErrorCode? {
         section == "alpha" ? code.map(AlphaErrorCode.init(rawValue:)) : nil
     }

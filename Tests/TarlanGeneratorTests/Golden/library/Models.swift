@@ -208,8 +208,7 @@ extension Payer: JSONReadable, JSONWritable {
 
 /// A registered payment.
 ///
-/// The result of ``AlphaClient/createPayment(_:options:)``.
-/// The result of ``AlphaClient/getPayment(_:options:)``.
+/// The result of ``AlphaClient/createPayment(_:options:)`` and ``AlphaClient/getPayment(_:options:)``.
 ///
 /// - Remark: Generated from `alpha.json#/models/Payment`.
 public struct Payment: Codable, Hashable, Sendable {
@@ -373,10 +372,12 @@ public struct PaymentNotice: Codable, Hashable, Sendable {
     /// JSON key: `comment`.
     public var comment: String?
 
-    /// JSON key: `payment_id`. Documented as required, yet nil when a signed callback arrives without it (listed in ``VerifiedCallback/missingFields``).
+    /// JSON key: `payment_id`. Documented as required, yet nil when a signed callback arrives without it (listed in
+    /// ``VerifiedCallback/missingFields``).
     public var paymentID: Int?
 
-    /// JSON key: `status`. Documented as required, yet nil when a signed callback arrives without it (listed in ``VerifiedCallback/missingFields``).
+    /// JSON key: `status`. Documented as required, yet nil when a signed callback arrives without it (listed in
+    /// ``VerifiedCallback/missingFields``).
     public var status: PaymentStatus?
 
     public init(comment: String? = nil, paymentID: Int? = nil, status: PaymentStatus? = nil) {

@@ -8,12 +8,71 @@ import TarlanPayments
 package enum TarlanExamples {
     /// Every example of every operation, as compact JSON.
     package static let all: [OperationExample] = [
-        OperationExample(operationID: "createPayment", name: "accountNotFound", role: .apiError, httpStatus: 200, json: #"{"message":"account doesn't exist","result":{},"status":false,"status_code":8015}"#),
-        OperationExample(operationID: "createPayment", name: "request", role: .request, httpStatus: nil, json: #"{"additional_data":{"note":"not signed"},"amount":1500,"currency":"KZT","description":"","external_id":"order-1","payer":{"name":"Aida","self":"https://alpha.example.com/payers/7"}}"#),
-        OperationExample(operationID: "createPayment", name: "success", role: .success, httpStatus: 200, json: #"{"message":"Success","result":{"amount":1500.5,"created_at":"2024-05-01T10:15:30.123+05:00","default":"yes","external_id":"order-1","is_test":"true","items":[{"quantity":2,"sku":"A-1"}],"metadata":{"retries":[1,2],"source":"web"},"payer":{"name":"Aida","self":"https://alpha.example.com/payers/7"},"payment_id":77,"redirectUrl":"https://pay.example.com/77","status":"2","tags":["first","vip"]},"status":true,"status_code":0}"#),
-        OperationExample(operationID: "getBalance", name: "request", role: .request, httpStatus: nil, json: #"{"account":"007","merchant_id":42}"#),
-        OperationExample(operationID: "getBalance", name: "success", role: .success, httpStatus: 200, json: #"{"message":"OK","result":{"available":1200.75,"currency":"KZT"},"status":true}"#),
-        OperationExample(operationID: "getPayment", name: "success", role: .success, httpStatus: 200, json: #"{"message":"Success","result":{"amount":1500.5,"created_at":"2024-05-01T10:15:30.123+05:00","default":"yes","external_id":"order-1","is_test":"true","items":[{"quantity":2,"sku":"A-1"}],"metadata":{"retries":[1,2],"source":"web"},"payer":{"name":"Aida","self":"https://alpha.example.com/payers/7"},"payment_id":77,"redirectUrl":"https://pay.example.com/77","status":"2","tags":["first","vip"]},"status":true,"status_code":0}"#),
-        OperationExample(operationID: "paymentNotice", name: "signed", role: .payload, httpStatus: nil, json: #"{"comment":"","payment_id":77,"status":"2"}"#),
+        OperationExample(
+            operationID: "createPayment",
+            name: "accountNotFound",
+            role: .apiError,
+            httpStatus: 200,
+            json: #"{"message":"account doesn't exist","result":{},"status":false,"status_code":8015}"#
+        ),
+        OperationExample(
+            operationID: "createPayment",
+            name: "request",
+            role: .request,
+            httpStatus: nil,
+            json: #"""
+                {"additional_data":{"note":"not signed"},"amount":1500,"currency":"KZT","description":"",\#
+                "external_id":"order-1","payer":{"name":"Aida","self":"https://alpha.example.com/payers/7"}}
+                """#
+        ),
+        OperationExample(
+            operationID: "createPayment",
+            name: "success",
+            role: .success,
+            httpStatus: 200,
+            json: #"""
+                {"message":"Success","result":{"amount":1500.5,"created_at":"2024-05-01T10:15:30.123+05:00",\#
+                "default":"yes","external_id":"order-1","is_test":"true","items":[{"quantity":2,"sku":"A-1"}],\#
+                "metadata":{"retries":[1,2],"source":"web"},"payer":{"name":"Aida",\#
+                "self":"https://alpha.example.com/payers/7"},"payment_id":77,\#
+                "redirectUrl":"https://pay.example.com/77","status":"2","tags":["first","vip"]},"status":true,\#
+                "status_code":0}
+                """#
+        ),
+        OperationExample(
+            operationID: "getBalance",
+            name: "request",
+            role: .request,
+            httpStatus: nil,
+            json: #"{"account":"007","merchant_id":42}"#
+        ),
+        OperationExample(
+            operationID: "getBalance",
+            name: "success",
+            role: .success,
+            httpStatus: 200,
+            json: #"{"message":"OK","result":{"available":1200.75,"currency":"KZT"},"status":true}"#
+        ),
+        OperationExample(
+            operationID: "getPayment",
+            name: "success",
+            role: .success,
+            httpStatus: 200,
+            json: #"""
+                {"message":"Success","result":{"amount":1500.5,"created_at":"2024-05-01T10:15:30.123+05:00",\#
+                "default":"yes","external_id":"order-1","is_test":"true","items":[{"quantity":2,"sku":"A-1"}],\#
+                "metadata":{"retries":[1,2],"source":"web"},"payer":{"name":"Aida",\#
+                "self":"https://alpha.example.com/payers/7"},"payment_id":77,\#
+                "redirectUrl":"https://pay.example.com/77","status":"2","tags":["first","vip"]},"status":true,\#
+                "status_code":0}
+                """#
+        ),
+        OperationExample(
+            operationID: "paymentNotice",
+            name: "signed",
+            role: .payload,
+            httpStatus: nil,
+            json: #"{"comment":"","payment_id":77,"status":"2"}"#
+        ),
     ]
 }
