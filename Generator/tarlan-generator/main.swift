@@ -16,7 +16,7 @@ default:
     CommandLineOutput.fail(
         """
         usage: tarlan-generator generate --mode library|tests --output DIR SCHEMA.json...
-               tarlan-generator diff OLD NEW [--format markdown|json] [--fail-on-breaking]
+               tarlan-generator diff OLD NEW [--format markdown|json] [--fail-on-breaking] [--verify-api]
                tarlan-generator openapi SCHEMA [--output FILE]
         """,
         status: 64

@@ -16,11 +16,15 @@ package enum DiffReportRenderer {
     }
 
     /// A summary line, then "Breaking changes" and "Non-breaking changes", each a table of
-    /// symbol, pointer (`file#/pointer`) and change.
+    /// symbol, pointer (`file#/pointer`), change and the two verdicts (and the API checker's,
+    /// when it ran), then the API checker's findings.
     package static func markdown(_ report: SchemaDiffReport) -> String {
         var lines = ["## Schema changes", ""]
-        guard !report.isEmpty else { return (lines + ["No changes."]).joined(separator: "\n") + "\n" }
+        guard !report.isEmpty else {
+            return (lines + ["No changes."] + apiCheckSection(report)).joined(separator: "\n") + "\n"
+        }
         lines.append(summary(report))
+        let checked = report.apiCheck != nil
         for (title, breaking) in [("Breaking changes", true), ("Non-breaking changes", false)] {
             let changes = report.changes.filter { $0.breaking == breaking }
             lines += ["", "### \(title)", ""]
@@ -28,49 +32,125 @@ package enum DiffReportRenderer {
                 lines.append("None.")
                 continue
             }
-            lines += ["| Symbol | Where | Change |", "|---|---|---|"]
+            lines += checked
+                ? ["| Symbol | Where | Change | Swift | Wire | API checker |", "|---|---|---|---|---|---|"]
+                : ["| Symbol | Where | Change | Swift | Wire |", "|---|---|---|---|---|"]
             for change in changes {
                 let place = "\(change.file)#\(change.pointer)"
-                lines.append("| \(code(change.symbol)) | \(code(place)) | \(cell(change.message)) |")
+                var row = "| \(code(change.symbol)) | \(code(place)) | \(cell(change.message)) "
+                    + "| \(verdict(change.swiftBreaking)) | \(verdict(change.wireBreaking)) |"
+                if let check = change.apiCheck {
+                    row += change.agreesWithAPICheck ? " agrees |" : " **disagrees: \(verdict(check.swiftBreaking))** |"
+                }
+                lines.append(row)
             }
         }
-        return lines.joined(separator: "\n") + "\n"
+        return (lines + apiCheckSection(report)).joined(separator: "\n") + "\n"
     }
 
-    /// `**3 changes**: 1 breaking, 2 non-breaking.`
+    static func verdict(_ breaking: Bool) -> String { breaking ? "breaking" : "compatible" }
+
+    /// `**3 changes**: 1 breaking (1 for Swift code, 0 on the wire), 2 non-breaking.`
     static func summary(_ report: SchemaDiffReport) -> String {
         let total = report.changes.count
-        return "**\(total) change\(total == 1 ? "" : "s")**: \(report.breakingCount) breaking, \(report.nonBreakingCount) non-breaking."
+        let split = report.breakingCount == 0
+            ? "" : " (\(report.swiftBreakingCount) for Swift code, \(report.wireBreakingCount) on the wire)"
+        return "**\(total) change\(total == 1 ? "" : "s")**: \(report.breakingCount) breaking\(split), "
+            + "\(report.nonBreakingCount) non-breaking."
     }
 
-    /// `{"counts": {…}, "changes": [{kind, breaking, subject, pointer, file, symbol, message}, …]}`,
-    /// keys always in this order, two-space indentation, one trailing newline.
+    /// What `swift-api-digester` reported, each line with the change it belongs to.
+    static func apiCheckSection(_ report: SchemaDiffReport) -> [String] {
+        guard let check = report.apiCheck else { return [] }
+        let disagreements = report.apiCheckDisagreements
+        var lines = [
+            "", "### Swift API checker", "",
+            "`swift-api-digester` on the module generated from each side: \(check.findings.count) "
+                + "finding\(check.findings.count == 1 ? "" : "s"), "
+                + (disagreements == 0 ? "no disagreement." : "**\(disagreements) disagreement\(disagreements == 1 ? "" : "s")**."),
+        ]
+        let attributed = report.changes.filter { !($0.apiCheck?.findings.isEmpty ?? true) }
+        if !attributed.isEmpty { lines.append("") }
+        for change in attributed {
+            for finding in change.apiCheck?.findings ?? [] {
+                let note = finding.note.map { " (\(cell($0)))" } ?? ""
+                lines.append("* \(code(change.symbol)): \(cell(finding.text))\(note)")
+            }
+        }
+        if !check.unattributed.isEmpty {
+            lines += ["", "Not accounted for by any change:", ""]
+            lines += check.unattributed.map { "* \(cell($0.text))" }
+        }
+        return lines
+    }
+
+    /// `{"counts": {…}, "changes": [{kind, breaking, swiftBreaking, wireBreaking, subject, pointer,
+    /// file, symbol, message[, apiCheck]}, …][, "apiCheck": {…}]}`, keys always in this order,
+    /// two-space indentation, one trailing newline.
     package static func json(_ report: SchemaDiffReport) -> String {
         func string(_ text: String) -> String { CanonicalJSON.string(.string(text)) }
+        func strings(_ texts: [String]) -> String { "[" + texts.map(string).joined(separator: ", ") + "]" }
         var lines = [
             "{",
             "  \"counts\": {",
             "    \"breaking\": \(report.breakingCount),",
+            "    \"swiftBreaking\": \(report.swiftBreakingCount),",
+            "    \"wireBreaking\": \(report.wireBreakingCount),",
             "    \"nonBreaking\": \(report.nonBreakingCount),",
             "    \"total\": \(report.changes.count)",
             "  },",
         ]
-        guard !report.isEmpty else { return (lines + ["  \"changes\": []", "}"]).joined(separator: "\n") + "\n" }
-        lines.append("  \"changes\": [")
-        for (index, change) in report.changes.enumerated() {
+        let trailer = report.apiCheck == nil ? "" : ","
+        if report.isEmpty {
+            lines.append("  \"changes\": []" + trailer)
+        } else {
+            lines.append("  \"changes\": [")
+            for (index, change) in report.changes.enumerated() {
+                lines += [
+                    "    {",
+                    "      \"kind\": \(string(change.kind.rawValue)),",
+                    "      \"breaking\": \(change.breaking),",
+                    "      \"swiftBreaking\": \(change.swiftBreaking),",
+                    "      \"wireBreaking\": \(change.wireBreaking),",
+                    "      \"subject\": \(string(change.subject.description)),",
+                    "      \"pointer\": \(string(change.pointer)),",
+                    "      \"file\": \(string(change.file)),",
+                    "      \"symbol\": \(string(change.symbol)),",
+                    "      \"message\": \(string(change.message))" + (change.apiCheck == nil ? "" : ","),
+                ]
+                if let check = change.apiCheck {
+                    lines += [
+                        "      \"apiCheck\": {",
+                        "        \"swiftBreaking\": \(check.swiftBreaking),",
+                        "        \"agrees\": \(change.agreesWithAPICheck),",
+                        "        \"findings\": \(strings(check.findings.map(\.text)))",
+                        "      }",
+                    ]
+                }
+                lines.append(index == report.changes.count - 1 ? "    }" : "    },")
+            }
+            lines.append("  ]" + trailer)
+        }
+        if let check = report.apiCheck {
             lines += [
-                "    {",
-                "      \"kind\": \(string(change.kind.rawValue)),",
-                "      \"breaking\": \(change.breaking),",
-                "      \"subject\": \(string(change.subject.description)),",
-                "      \"pointer\": \(string(change.pointer)),",
-                "      \"file\": \(string(change.file)),",
-                "      \"symbol\": \(string(change.symbol)),",
-                "      \"message\": \(string(change.message))",
-                index == report.changes.count - 1 ? "    }" : "    },",
+                "  \"apiCheck\": {",
+                "    \"disagreements\": \(report.apiCheckDisagreements),",
+                "    \"findings\": [",
+            ]
+            for (index, finding) in check.findings.enumerated() {
+                let note = finding.note.map { ", \"note\": \(string($0))" } ?? ""
+                lines.append(
+                    "      {\"category\": \(string(finding.category)), \"text\": \(string(finding.text)), "
+                        + "\"breaksSource\": \(finding.breaksSource)\(note)}" + (index == check.findings.count - 1 ? "" : ",")
+                )
+            }
+            lines += [
+                "    ],",
+                "    \"unattributed\": \(strings(check.unattributed.map(\.text)))",
+                "  }",
             ]
         }
-        lines += ["  ]", "}"]
+        lines.append("}")
         return lines.joined(separator: "\n") + "\n"
     }
 

@@ -1,5 +1,7 @@
 import TarlanGeneratorKit
-/// One difference between two schemas, classified for code that uses the generated module.
+/// One difference between two schemas, with two verdicts: does code using the generated module
+/// still compile (`swiftBreaking`), and do clients and the server still understand each other
+/// (`wireBreaking`).
 package struct SchemaChange: Hashable, Sendable {
     /// What changed. The raw value is the `kind` of the JSON report.
     package enum Kind: String, Sendable, CaseIterable {
@@ -58,7 +60,16 @@ package struct SchemaChange: Hashable, Sendable {
     }
 
     package var kind: Kind
-    package var breaking: Bool
+    /// Code written against the old module stops compiling: a symbol removed, renamed or retyped, an
+    /// initialiser parameter without a default added, an enum case added (exhaustive `switch`es).
+    /// What `swift-api-digester -diagnose-sdk` reports of the two modules.
+    package var swiftBreaking: Bool
+    /// A deployed client and the server the new schema describes stop understanding each other: a
+    /// request the client builds is refused, or an answer is read differently or not at all (a
+    /// response field made required counts: answers without it were valid and no longer decode).
+    package var wireBreaking: Bool
+    /// What Swift's API checker said of this change, when the diff ran with it (`--verify-api`).
+    package var apiCheck: APICheckVerdict?
     package var subject: Subject
     /// Where the change is: in the new schema for additions and changes, in the old one for removals.
     package var pointer: String
@@ -70,16 +81,21 @@ package struct SchemaChange: Hashable, Sendable {
     package var message: String
 
     package init(
-        kind: Kind, breaking: Bool, subject: Subject, pointer: String, file: String, symbol: String, message: String
+        kind: Kind, swiftBreaking: Bool, wireBreaking: Bool, subject: Subject, pointer: String, file: String,
+        symbol: String, message: String
     ) {
         self.kind = kind
-        self.breaking = breaking
+        self.swiftBreaking = swiftBreaking
+        self.wireBreaking = wireBreaking
         self.subject = subject
         self.pointer = pointer
         self.file = file
         self.symbol = symbol
         self.message = message
     }
+
+    /// Breaking for either reason.
+    package var breaking: Bool { swiftBreaking || wireBreaking }
 
     /// Breaking changes first, then by subject (sections, operations, callbacks, models, enums,
     /// vectors; each by name), pointer, kind and message: the report never depends on input order.
@@ -96,12 +112,17 @@ package struct SchemaChange: Hashable, Sendable {
 /// Every change between two schemas, in report order.
 package struct SchemaDiffReport: Hashable, Sendable {
     package var changes: [SchemaChange]
+    /// Swift's API checker on the two generated modules, when the diff ran with it (`--verify-api`).
+    package var apiCheck: APICheckSummary?
 
-    package init(changes: [SchemaChange]) {
+    package init(changes: [SchemaChange], apiCheck: APICheckSummary? = nil) {
         self.changes = changes.sorted(by: SchemaChange.precedes)
+        self.apiCheck = apiCheck
     }
 
     package var breakingCount: Int { changes.count { $0.breaking } }
+    package var swiftBreakingCount: Int { changes.count { $0.swiftBreaking } }
+    package var wireBreakingCount: Int { changes.count { $0.wireBreaking } }
     package var nonBreakingCount: Int { changes.count { !$0.breaking } }
     package var hasBreakingChanges: Bool { breakingCount > 0 }
     package var isEmpty: Bool { changes.isEmpty }

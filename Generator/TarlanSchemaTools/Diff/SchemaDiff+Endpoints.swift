@@ -10,14 +10,14 @@ extension SchemaDiffer {
         for id in matched.removed {
             let section = old.sections[id]!
             add(
-                .sectionRemoved, breaking: true, .init(.section, id), at: inOld(section.location),
+                .sectionRemoved, swift: true, wire: true, .init(.section, id), at: inOld(section.location),
                 symbol: oldSymbols.client(id), "section `\(id)` removed, and with it \(Self.code(oldSymbols.client(id)))"
             )
         }
         for id in matched.added {
             let section = new.sections[id]!
             add(
-                .sectionAdded, breaking: false, .init(.section, id), at: inNew(section.location),
+                .sectionAdded, swift: false, wire: false, .init(.section, id), at: inNew(section.location),
                 symbol: newSymbols.client(id), "section `\(id)` added: \(Self.code(newSymbols.client(id)))"
             )
         }
@@ -32,7 +32,7 @@ extension SchemaDiffer {
         moved(before.location, after.location, subject, symbol: client)
         if before.swiftPrefix != after.swiftPrefix {
             add(
-                .clientRenamed, breaking: true, subject, at: inNew(after.location, "swiftPrefix"),
+                .clientRenamed, swift: true, wire: false, subject, at: inNew(after.location, "swiftPrefix"),
                 symbol: oldSymbols.client(before.id),
                 "client renamed from \(Self.code(oldSymbols.client(before.id))) to \(Self.code(client))"
             )
@@ -41,17 +41,17 @@ extension SchemaDiffer {
             switch (before.servers[name], after.servers[name]) {
             case (let url?, nil):
                 add(
-                    .serverRemoved, breaking: true, subject, at: inOld(before.location, "servers", name),
+                    .serverRemoved, swift: true, wire: true, subject, at: inOld(before.location, "servers", name),
                     symbol: oldSymbols.server(before.id, name), "\(name) server `\(url)` removed"
                 )
             case (nil, let url?):
                 add(
-                    .serverAdded, breaking: false, subject, at: inNew(after.location, "servers", name),
+                    .serverAdded, swift: true, wire: false, subject, at: inNew(after.location, "servers", name),
                     symbol: newSymbols.server(after.id, name), "\(name) server `\(url)` added"
                 )
             case (let was?, let url?) where was != url:
                 add(
-                    .serverChanged, breaking: true, subject, at: inNew(after.location, "servers", name),
+                    .serverChanged, swift: false, wire: true, subject, at: inNew(after.location, "servers", name),
                     symbol: newSymbols.server(after.id, name), "\(name) server changed from `\(was)` to `\(url)`"
                 )
             default:
@@ -66,7 +66,7 @@ extension SchemaDiffer {
         if before.errorCodes != after.errorCodes {
             let describe = { (name: String?) in name.map(Self.code) ?? "none" }
             add(
-                .errorCodesChanged, breaking: false, subject, at: inNew(after.location, "errorCodes"), symbol: client,
+                .errorCodesChanged, swift: before.errorCodes != nil, wire: false, subject, at: inNew(after.location, "errorCodes"), symbol: client,
                 "error-code table changed from \(describe(before.errorCodes)) to \(describe(after.errorCodes))"
             )
         }
@@ -96,7 +96,7 @@ extension SchemaDiffer {
             ))
         }
         for (key, message) in changed {
-            add(.signingChanged, breaking: true, subject, at: inNew(after.location, "signing", key), symbol: newSymbols.signing(after.id), message)
+            add(.signingChanged, swift: false, wire: true, subject, at: inNew(after.location, "signing", key), symbol: newSymbols.signing(after.id), message)
         }
     }
 
@@ -111,21 +111,21 @@ extension SchemaDiffer {
         for id in matched.removed {
             let operation = old.operations[id]!
             add(
-                .operationRemoved, breaking: true, .init(.operation, id), at: inOld(operation.location),
+                .operationRemoved, swift: true, wire: true, .init(.operation, id), at: inOld(operation.location),
                 symbol: oldSymbols.operation(operation), "operation `\(id)` (\(Self.endpoint(operation))) removed"
             )
         }
         for id in matched.added {
             let operation = new.operations[id]!
             add(
-                .operationAdded, breaking: false, .init(.operation, id), at: inNew(operation.location),
+                .operationAdded, swift: false, wire: false, .init(.operation, id), at: inNew(operation.location),
                 symbol: newSymbols.operation(operation), "operation `\(id)` (\(Self.endpoint(operation))) added"
             )
         }
         for (oldID, newID) in matched.renamed {
             let (before, after) = (old.operations[oldID]!, new.operations[newID]!)
             add(
-                .operationRenamed, breaking: true, .init(.operation, newID), at: inNew(after.location),
+                .operationRenamed, swift: true, wire: false, .init(.operation, newID), at: inNew(after.location),
                 symbol: oldSymbols.operation(before),
                 "operation `\(oldID)` renamed to `\(newID)` (same \(Self.endpoint(after))): now \(Self.code(newSymbols.operation(after)))"
             )
@@ -144,20 +144,20 @@ extension SchemaDiffer {
         moved(before.location, after.location, subject, symbol: symbol)
         if before.section != after.section {
             add(
-                .operationSectionChanged, breaking: true, subject, at: inNew(after.location, "section"),
+                .operationSectionChanged, swift: true, wire: true, subject, at: inNew(after.location, "section"),
                 symbol: oldSymbols.operation(before),
                 "moved from section `\(before.section)` to `\(after.section)`: now \(Self.code(symbol))"
             )
         }
         if before.method != after.method {
             add(
-                .methodChanged, breaking: true, subject, at: inNew(after.location, "method"), symbol: symbol,
+                .methodChanged, swift: false, wire: true, subject, at: inNew(after.location, "method"), symbol: symbol,
                 "HTTP method changed from \(before.method.rawValue) to \(after.method.rawValue)"
             )
         }
         if before.path != after.path {
             add(
-                .pathChanged, breaking: true, subject, at: inNew(after.location, "path"), symbol: symbol,
+                .pathChanged, swift: false, wire: true, subject, at: inNew(after.location, "path"), symbol: symbol,
                 "path changed from `\(before.path)` to `\(after.path)`"
             )
         }
@@ -165,17 +165,17 @@ extension SchemaDiffer {
             switch (before.environmentPaths[environment], after.environmentPaths[environment]) {
             case (let was?, nil):
                 add(
-                    .pathChanged, breaking: true, subject, at: inOld(before.location, "environmentPaths", environment),
+                    .pathChanged, swift: false, wire: true, subject, at: inOld(before.location, "environmentPaths", environment),
                     symbol: symbol, "\(environment) path `\(was)` removed; \(environment) now uses `\(after.path)`"
                 )
             case (nil, let path?):
                 add(
-                    .pathChanged, breaking: true, subject, at: inNew(after.location, "environmentPaths", environment),
+                    .pathChanged, swift: false, wire: true, subject, at: inNew(after.location, "environmentPaths", environment),
                     symbol: symbol, "\(environment) path is now `\(path)` instead of `\(before.path)`"
                 )
             case (let was?, let path?) where was != path:
                 add(
-                    .pathChanged, breaking: true, subject, at: inNew(after.location, "environmentPaths", environment),
+                    .pathChanged, swift: false, wire: true, subject, at: inNew(after.location, "environmentPaths", environment),
                     symbol: symbol, "\(environment) path changed from `\(was)` to `\(path)`"
                 )
             default:
@@ -184,37 +184,37 @@ extension SchemaDiffer {
         }
         if before.requestPlacement != after.requestPlacement {
             add(
-                .requestPlacementChanged, breaking: true, subject, at: inNew(after.location, "request", "in"), symbol: symbol,
+                .requestPlacementChanged, swift: false, wire: true, subject, at: inNew(after.location, "request", "in"), symbol: symbol,
                 "request now sent in the \(after.requestPlacement.rawValue) instead of the \(before.requestPlacement.rawValue)"
             )
         }
         if before.requestModel != after.requestModel {
             add(
-                .requestModelChanged, breaking: true, subject, at: inNew(after.location, "request", "model"), symbol: symbol,
+                .requestModelChanged, swift: true, wire: true, subject, at: inNew(after.location, "request", "model"), symbol: symbol,
                 "request type changed from `\(before.requestModel)` to `\(after.requestModel)`"
             )
         }
         if before.result != after.result {
             add(
-                .resultChanged, breaking: true, subject, at: inNew(after.location, "response", "result"), symbol: symbol,
+                .resultChanged, swift: true, wire: true, subject, at: inNew(after.location, "response", "result"), symbol: symbol,
                 "result type changed from `\(GeneratedSymbols.typeName(before.result))` to `\(GeneratedSymbols.typeName(after.result))`"
             )
         }
         for format in ErrorFormat.allCases where before.errorFormats.contains(format) && !after.errorFormats.contains(format) {
             add(
-                .errorFormatRemoved, breaking: true, subject, at: inOld(before.location, "errorFormats"), symbol: symbol,
+                .errorFormatRemoved, swift: false, wire: true, subject, at: inOld(before.location, "errorFormats"), symbol: symbol,
                 "error format `\(format.rawValue)` removed"
             )
         }
         for format in ErrorFormat.allCases where after.errorFormats.contains(format) && !before.errorFormats.contains(format) {
             add(
-                .errorFormatAdded, breaking: false, subject, at: inNew(after.location, "errorFormats"), symbol: symbol,
-                "error format `\(format.rawValue)` added"
+                .errorFormatAdded, swift: false, wire: true, subject, at: inNew(after.location, "errorFormats"), symbol: symbol,
+                "error format `\(format.rawValue)` added: clients built before do not read such answers as this error"
             )
         }
         if before.idempotent != after.idempotent {
             add(
-                .idempotencyChanged, breaking: false, subject, at: inNew(after.location, "idempotent"), symbol: symbol,
+                .idempotencyChanged, swift: false, wire: false, subject, at: inNew(after.location, "idempotent"), symbol: symbol,
                 after.idempotent ? "now idempotent: the retry policy may repeat it" : "no longer idempotent: never retried"
             )
         }
@@ -237,21 +237,21 @@ extension SchemaDiffer {
         for id in matched.removed {
             let callback = old.callbacks[id]!
             add(
-                .callbackRemoved, breaking: true, .init(.callback, id), at: inOld(callback.location),
+                .callbackRemoved, swift: true, wire: false, .init(.callback, id), at: inOld(callback.location),
                 symbol: oldSymbols.callback(callback), "callback `\(id)` removed"
             )
         }
         for id in matched.added {
             let callback = new.callbacks[id]!
             add(
-                .callbackAdded, breaking: false, .init(.callback, id), at: inNew(callback.location),
+                .callbackAdded, swift: false, wire: false, .init(.callback, id), at: inNew(callback.location),
                 symbol: newSymbols.callback(callback), "callback `\(id)` added"
             )
         }
         for (oldID, newID) in matched.renamed {
             let (before, after) = (old.callbacks[oldID]!, new.callbacks[newID]!)
             add(
-                .callbackRenamed, breaking: true, .init(.callback, newID), at: inNew(after.location),
+                .callbackRenamed, swift: true, wire: false, .init(.callback, newID), at: inNew(after.location),
                 symbol: oldSymbols.callback(before),
                 "callback `\(oldID)` renamed to `\(newID)` (same payload `\(after.payloadModel)`): now \(Self.code(newSymbols.callback(after)))"
             )
@@ -268,37 +268,37 @@ extension SchemaDiffer {
         moved(before.location, after.location, subject, symbol: symbol)
         if before.section != after.section {
             add(
-                .callbackSectionChanged, breaking: true, subject, at: inNew(after.location, "section"), symbol: symbol,
+                .callbackSectionChanged, swift: false, wire: true, subject, at: inNew(after.location, "section"), symbol: symbol,
                 "moved from section `\(before.section)` to `\(after.section)`: verified with that section's signing rules"
             )
         }
         if before.method != after.method {
             add(
-                .callbackPayloadChanged, breaking: true, subject, at: inNew(after.location, "method"), symbol: symbol,
+                .callbackPayloadChanged, swift: false, wire: true, subject, at: inNew(after.location, "method"), symbol: symbol,
                 "HTTP method changed from \(before.method.rawValue) to \(after.method.rawValue)"
             )
         }
         if before.payloadPlacement != after.payloadPlacement {
             add(
-                .callbackPayloadChanged, breaking: true, subject, at: inNew(after.location, "payload", "in"),
+                .callbackPayloadChanged, swift: true, wire: true, subject, at: inNew(after.location, "payload", "in"),
                 symbol: oldSymbols.callback(before),
                 "payload now arrives in the \(after.payloadPlacement.rawValue) instead of the \(before.payloadPlacement.rawValue): now \(Self.code(symbol))"
             )
         }
         if before.payloadModel != after.payloadModel {
             add(
-                .callbackPayloadChanged, breaking: true, subject, at: inNew(after.location, "payload", "model"), symbol: symbol,
+                .callbackPayloadChanged, swift: true, wire: true, subject, at: inNew(after.location, "payload", "model"), symbol: symbol,
                 "payload type changed from `\(before.payloadModel)` to `\(after.payloadModel)`"
             )
         }
         switch (before.replyModel, after.replyModel) {
         case (let was?, nil):
-            add(.callbackReplyRemoved, breaking: true, subject, at: inOld(before.location, "reply"), symbol: symbol, "reply `\(was)` removed")
+            add(.callbackReplyRemoved, swift: false, wire: false, subject, at: inOld(before.location, "reply"), symbol: symbol, "reply `\(was)` removed")
         case (nil, let reply?):
-            add(.callbackReplyAdded, breaking: false, subject, at: inNew(after.location, "reply"), symbol: symbol, "reply `\(reply)` added")
+            add(.callbackReplyAdded, swift: false, wire: true, subject, at: inNew(after.location, "reply"), symbol: symbol, "reply `\(reply)` added")
         case (let was?, let reply?) where was != reply:
             add(
-                .callbackReplyChanged, breaking: true, subject, at: inNew(after.location, "reply", "model"), symbol: symbol,
+                .callbackReplyChanged, swift: true, wire: true, subject, at: inNew(after.location, "reply", "model"), symbol: symbol,
                 "reply type changed from `\(was)` to `\(reply)`"
             )
         default:
@@ -322,13 +322,13 @@ extension SchemaDiffer {
         let matched = Self.match(before, after)
         for name in matched.removed {
             add(
-                .exampleRemoved, breaking: false, subject, at: inOld(before[name]!.location),
+                .exampleRemoved, swift: false, wire: false, subject, at: inOld(before[name]!.location),
                 symbol: oldSymbols.example(oldOwner, name), "example `\(name)` removed"
             )
         }
         for name in matched.added {
             add(
-                .exampleAdded, breaking: false, subject, at: inNew(after[name]!.location),
+                .exampleAdded, swift: false, wire: false, subject, at: inNew(after[name]!.location),
                 symbol: newSymbols.example(newOwner, name), "example `\(name)` added"
             )
         }
@@ -336,7 +336,7 @@ extension SchemaDiffer {
             let keys = Self.changedKeys(before[name]!, after[name]!)
             guard !keys.isEmpty else { continue }
             add(
-                .exampleChanged, breaking: false, subject, at: inNew(after[name]!.location),
+                .exampleChanged, swift: false, wire: false, subject, at: inNew(after[name]!.location),
                 symbol: newSymbols.example(newOwner, name), "example `\(name)` changed: \(keys.joined(separator: ", "))"
             )
         }

@@ -9,13 +9,13 @@ extension SchemaDiffer {
         let matched = Self.match(old.models, new.models)
         for name in matched.removed {
             add(
-                .modelRemoved, breaking: true, .init(.model, name), at: inOld(old.models[name]!.location),
+                .modelRemoved, swift: true, wire: false, .init(.model, name), at: inOld(old.models[name]!.location),
                 symbol: name, "model `\(name)` removed"
             )
         }
         for name in matched.added {
             add(
-                .modelAdded, breaking: false, .init(.model, name), at: inNew(new.models[name]!.location),
+                .modelAdded, swift: false, wire: false, .init(.model, name), at: inNew(new.models[name]!.location),
                 symbol: name, "model `\(name)` added"
             )
         }
@@ -40,28 +40,39 @@ extension SchemaDiffer {
         for name in matched.removed {
             let field = before.fields[name]!
             add(
-                .fieldRemoved, breaking: true, subject, at: inOld(field.location),
+                // Answers without a field that was required no longer decode in clients built before.
+                .fieldRemoved, swift: true, wire: field.required && use.contains(.response), subject, at: inOld(field.location),
                 symbol: oldSymbols.field(before.name, field), "field `\(name)` removed"
             )
         }
         for name in matched.added {
             let field = after.fields[name]!
             let type = Self.code(GeneratedSymbols.propertyType(field))
-            let breaking = field.required && use.contains(.request)
-            let message = if breaking {
+            // A required field is an initialiser parameter without a default; the server refuses
+            // requests without it. An optional one has a default (`= nil`): source-compatible.
+            let wire = field.required && use.contains(.request)
+            let message = if wire {
                 "required request field `\(name)` (\(type)) added: the initialiser needs it"
+            } else if field.required {
+                "required field `\(name)` (\(type)) added: the initialiser needs it"
             } else {
-                "\(field.required ? "required" : "optional") field `\(name)` (\(type)) added"
+                "optional field `\(name)` (\(type)) added"
             }
-            add(.fieldAdded, breaking: breaking, subject, at: inNew(field.location), symbol: newSymbols.field(after.name, field), message)
+            add(
+                .fieldAdded, swift: field.required, wire: wire, subject, at: inNew(field.location),
+                symbol: newSymbols.field(after.name, field), message
+            )
         }
         for (oldName, newName) in matched.renamed {
             let (was, now) = (before.fields[oldName]!, after.fields[newName]!)
             let (oldProperty, newProperty) = (GeneratedSymbols.propertyName(was), GeneratedSymbols.propertyName(now))
             let swift = oldProperty == newProperty
                 ? "Swift property `\(newProperty)` unchanged" : "Swift property `\(oldProperty)` is now `\(newProperty)`"
+            // The JSON key changes; a response field that lists the old key as an alias still reads it.
+            let readsOldKey = now.aliases.contains(oldName) && !use.contains(.request)
             add(
-                .fieldRenamed, breaking: true, subject, at: inNew(now.location), symbol: oldSymbols.field(before.name, was),
+                .fieldRenamed, swift: oldProperty != newProperty, wire: !readsOldKey, subject, at: inNew(now.location),
+                symbol: oldSymbols.field(before.name, was),
                 "field `\(oldName)` renamed to `\(newName)` (\(swift))"
             )
             compareField(was, now, model: after.name, use: use, renamed: true)
@@ -109,63 +120,67 @@ extension SchemaDiffer {
         let (oldProperty, newProperty) = (GeneratedSymbols.propertyName(was), GeneratedSymbols.propertyName(now))
         if !renamed, oldProperty != newProperty {
             add(
-                .fieldRenamed, breaking: true, subject, at: inNew(now.location, "swiftName"),
+                .fieldRenamed, swift: true, wire: false, subject, at: inNew(now.location, "swiftName"),
                 symbol: oldSymbols.field(model, was), "Swift property of `\(now.name)` renamed from `\(oldProperty)` to `\(newProperty)`"
             )
         }
         if was.type != now.type {
             add(
-                .fieldTypeChanged, breaking: true, subject, at: inNew(now.location), symbol: symbol,
+                .fieldTypeChanged, swift: GeneratedSymbols.propertyType(was) != GeneratedSymbols.propertyType(now), wire: true,
+                subject, at: inNew(now.location), symbol: symbol,
                 "type of `\(now.name)` changed from `\(GeneratedSymbols.typeName(was.type))` to `\(GeneratedSymbols.typeName(now.type))`"
             )
         }
         let wasAccepted = Set(was.accepts.map(\.rawValue)), nowAccepted = Set(now.accepts.map(\.rawValue))
         for kind in wasAccepted.subtracting(nowAccepted).sorted() {
             add(
-                .fieldTypeChanged, breaking: true, subject, at: inNew(now.location, "accepts"), symbol: symbol,
+                .fieldTypeChanged, swift: false, wire: true, subject, at: inNew(now.location, "accepts"), symbol: symbol,
                 "`\(now.name)` no longer accepts a JSON \(kind)"
             )
         }
         for kind in nowAccepted.subtracting(wasAccepted).sorted() {
             add(
-                .fieldDecodingWidened, breaking: false, subject, at: inNew(now.location, "accepts"), symbol: symbol,
+                .fieldDecodingWidened, swift: false, wire: false, subject, at: inNew(now.location, "accepts"), symbol: symbol,
                 "`\(now.name)` now also accepts a JSON \(kind)"
             )
         }
         // A renamed field's old key is no alias it lost.
         for alias in Set(was.aliases).subtracting(now.aliases).subtracting([now.name]).sorted() {
             add(
-                .fieldTypeChanged, breaking: true, subject, at: inNew(now.location, "aliases"), symbol: symbol,
+                .fieldTypeChanged, swift: false, wire: true, subject, at: inNew(now.location, "aliases"), symbol: symbol,
                 "`\(now.name)` is no longer decoded from the key `\(alias)`"
             )
         }
         for alias in Set(now.aliases).subtracting(was.aliases).subtracting([was.name]).sorted() {
             add(
-                .fieldDecodingWidened, breaking: false, subject, at: inNew(now.location, "aliases"), symbol: symbol,
+                .fieldDecodingWidened, swift: false, wire: false, subject, at: inNew(now.location, "aliases"), symbol: symbol,
                 "`\(now.name)` is now also decoded from the key `\(alias)`"
             )
         }
+        // Either way the property's type changes (`if let` or a `T` binding stops compiling) and so
+        // does the initialiser parameter's. On the wire: the server refuses requests without a field
+        // it now requires; answers without a field a client requires no longer decode.
         if !was.required, now.required {
-            let breaking = use.contains(.request)
             add(
-                .fieldMadeRequired, breaking: breaking, subject, at: inNew(now.location, "required"), symbol: symbol,
-                breaking
+                .fieldMadeRequired, swift: true, wire: true, subject, at: inNew(now.location, "required"), symbol: symbol,
+                use.contains(.request)
                     ? "request field `\(now.name)` made required: the initialiser needs it"
-                    : "`\(now.name)` made required: the property is no longer optional"
+                    : "response field `\(now.name)` made required: the property is no longer optional, "
+                        + "and answers without it no longer decode"
             )
         }
         if was.required, !now.required {
-            let breaking = use.contains(.response)
+            let response = use.contains(.response)
             add(
-                .fieldMadeOptional, breaking: breaking, subject, at: inNew(now.location, "required"), symbol: symbol,
-                breaking
+                .fieldMadeOptional, swift: true, wire: response, subject, at: inNew(now.location, "required"), symbol: symbol,
+                response
                     ? "response field `\(now.name)` made optional: the property is now `\(GeneratedSymbols.propertyType(now))`"
-                    : "request field `\(now.name)` made optional"
+                    : "request field `\(now.name)` made optional: the property is now `\(GeneratedSymbols.propertyType(now))`"
             )
         }
         if was.sensitive != now.sensitive {
             add(
-                .fieldSensitivityChanged, breaking: false, subject, at: inNew(now.location, "sensitive"), symbol: symbol,
+                .fieldSensitivityChanged, swift: false, wire: false, subject, at: inNew(now.location, "sensitive"), symbol: symbol,
                 now.sensitive ? "`\(now.name)` is now card data: redacted from descriptions and logs" : "`\(now.name)` is no longer redacted"
             )
         }
@@ -181,13 +196,13 @@ extension SchemaDiffer {
         let matched = Self.match(old.enums, new.enums)
         for name in matched.removed {
             add(
-                .enumRemoved, breaking: true, .init(.enum, name), at: inOld(old.enums[name]!.location),
+                .enumRemoved, swift: true, wire: false, .init(.enum, name), at: inOld(old.enums[name]!.location),
                 symbol: name, "enum `\(name)` removed"
             )
         }
         for name in matched.added {
             add(
-                .enumAdded, breaking: false, .init(.enum, name), at: inNew(new.enums[name]!.location),
+                .enumAdded, swift: false, wire: false, .init(.enum, name), at: inNew(new.enums[name]!.location),
                 symbol: name, "enum `\(name)` added"
             )
         }
@@ -202,7 +217,7 @@ extension SchemaDiffer {
         moved(before.location, after.location, subject, symbol: name)
         if before.rawType != after.rawType {
             add(
-                .enumRawTypeChanged, breaking: true, subject, at: inNew(after.location, "rawType"), symbol: name,
+                .enumRawTypeChanged, swift: true, wire: true, subject, at: inNew(after.location, "rawType"), symbol: name,
                 "raw type changed from \(before.rawType.rawValue) to \(after.rawType.rawValue)"
             )
         }
@@ -216,21 +231,25 @@ extension SchemaDiffer {
         for caseName in matched.removed {
             let enumCase = before.cases[caseName]!
             add(
-                .enumCaseRemoved, breaking: true, subject, at: inOld(enumCase.location),
+                // Clients built before may still send the value in a request.
+                .enumCaseRemoved, swift: true, wire: use(of: name).contains(.request), subject, at: inOld(enumCase.location),
                 symbol: oldSymbols.enumCase(name, caseName), "case `\(caseName)` (\(Self.literal(enumCase.value))) removed"
             )
         }
         for caseName in matched.added {
             let enumCase = after.cases[caseName]!
+            // The generated enums are open (`unknown(RawValue)`), so clients built before read the new
+            // value as `.unknown`; but a `switch` over every case no longer is exhaustive.
             add(
-                .enumCaseAdded, breaking: false, subject, at: inNew(enumCase.location),
-                symbol: newSymbols.enumCase(name, caseName), "case `\(caseName)` (\(Self.literal(enumCase.value))) added"
+                .enumCaseAdded, swift: true, wire: false, subject, at: inNew(enumCase.location),
+                symbol: newSymbols.enumCase(name, caseName),
+                "case `\(caseName)` (\(Self.literal(enumCase.value))) added: a `switch` over every case needs it"
             )
         }
         for (oldName, newName) in matched.renamed {
             let enumCase = after.cases[newName]!
             add(
-                .enumCaseRenamed, breaking: true, subject, at: inNew(enumCase.location),
+                .enumCaseRenamed, swift: true, wire: false, subject, at: inNew(enumCase.location),
                 symbol: oldSymbols.enumCase(name, oldName),
                 "case `\(oldName)` renamed to `\(newName)` (same value \(Self.literal(enumCase.value)))"
             )
@@ -245,7 +264,7 @@ extension SchemaDiffer {
         let symbol = newSymbols.enumCase(enumName, now.name)
         if was.value != now.value {
             add(
-                .enumCaseValueChanged, breaking: true, subject, at: inNew(now.location, "value"), symbol: symbol,
+                .enumCaseValueChanged, swift: false, wire: true, subject, at: inNew(now.location, "value"), symbol: symbol,
                 "value of `\(now.name)` changed from \(Self.literal(was.value)) to \(Self.literal(now.value))"
             )
         }
@@ -270,14 +289,14 @@ extension SchemaDiffer {
         let matched = Self.match(old.signatureVectors, new.signatureVectors)
         for id in matched.removed {
             add(
-                .signatureVectorRemoved, breaking: false, .init(.signatureVector, id),
+                .signatureVectorRemoved, swift: false, wire: false, .init(.signatureVector, id),
                 at: inOld(old.signatureVectors[id]!.location), symbol: oldSymbols.signatureVector(id),
                 "signature vector `\(id)` removed"
             )
         }
         for id in matched.added {
             add(
-                .signatureVectorAdded, breaking: false, .init(.signatureVector, id),
+                .signatureVectorAdded, swift: false, wire: false, .init(.signatureVector, id),
                 at: inNew(new.signatureVectors[id]!.location), symbol: newSymbols.signatureVector(id),
                 "signature vector `\(id)` added"
             )
@@ -299,7 +318,7 @@ extension SchemaDiffer {
             let keys = pairs.filter { !$0.1 }.map(\.0)
             guard !keys.isEmpty else { continue }
             add(
-                .signatureVectorChanged, breaking: false, subject, at: inNew(now.location),
+                .signatureVectorChanged, swift: false, wire: false, subject, at: inNew(now.location),
                 symbol: newSymbols.signatureVector(id), "signature vector `\(id)` changed: \(keys.joined(separator: ", "))"
             )
         }

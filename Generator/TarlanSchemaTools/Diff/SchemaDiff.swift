@@ -1,8 +1,8 @@
 import TarlanGeneratorKit
 import TarlanCore
 
-/// Compares two schemas and classifies every difference as breaking or not for code that uses
-/// the generated module. Pure: two ``APISchema`` values in, a ``SchemaDiffReport`` out.
+/// Compares two schemas and gives every difference two verdicts: breaking for code that uses the
+/// generated module (`swiftBreaking`) and breaking on the wire (`wireBreaking`). Pure: two ``APISchema`` values in, a ``SchemaDiffReport`` out.
 ///
 /// Renames are found where the schema allows it: an operation removed and one added with the same
 /// method and path, a callback with the same section, method and payload model, an enum case with
@@ -52,6 +52,8 @@ struct ModelUsage: OptionSet, Hashable {
             case .array(let items):
                 work.append((items, use))
             case .reference(let name):
+                // Enums are recorded too (a removed case matters when clients send it).
+                if schema.enums[name] != nil { usage[name, default: []].formUnion(use) }
                 guard let model = schema.models[name], !(usage[name] ?? []).isSuperset(of: use) else { continue }
                 usage[name, default: []].formUnion(use)
                 work += model.sortedFields.map { ($0.type, use) }
@@ -92,11 +94,11 @@ struct SchemaDiffer {
     // MARK: Recording
 
     mutating func add(
-        _ kind: SchemaChange.Kind, breaking: Bool, _ subject: SchemaChange.Subject, at place: DiffPlace,
+        _ kind: SchemaChange.Kind, swift: Bool, wire: Bool, _ subject: SchemaChange.Subject, at place: DiffPlace,
         symbol: String, _ message: String
     ) {
         changes.append(SchemaChange(
-            kind: kind, breaking: breaking, subject: subject, pointer: place.pointer, file: place.file,
+            kind: kind, swiftBreaking: swift, wireBreaking: wire, subject: subject, pointer: place.pointer, file: place.file,
             symbol: symbol, message: message
         ))
     }
@@ -122,12 +124,12 @@ struct SchemaDiffer {
         guard before != after else { return }
         switch (before, after) {
         case (nil, .some):
-            add(.documentationChanged, breaking: false, subject, at: Self.place(new, newLocation, tokens), symbol: symbol, "\(label) added")
+            add(.documentationChanged, swift: false, wire: false, subject, at: Self.place(new, newLocation, tokens), symbol: symbol, "\(label) added")
         case (.some, nil):
-            add(.documentationChanged, breaking: false, subject, at: Self.place(old, oldLocation, tokens), symbol: symbol, "\(label) removed")
+            add(.documentationChanged, swift: false, wire: false, subject, at: Self.place(old, oldLocation, tokens), symbol: symbol, "\(label) removed")
         default:
             add(
-                .documentationChanged, breaking: false, subject, at: Self.place(new, newLocation, tokens), symbol: symbol,
+                .documentationChanged, swift: false, wire: false, subject, at: Self.place(new, newLocation, tokens), symbol: symbol,
                 "\(label) changed" + Self.shortChange(before ?? "", after ?? "")
             )
         }
@@ -153,7 +155,7 @@ struct SchemaDiffer {
     mutating func moved(_ before: SourceLocation, _ after: SourceLocation, _ subject: SchemaChange.Subject, symbol: String) {
         let name = { (location: SourceLocation) in location.file.split(separator: "/").last.map(String.init) ?? location.file }
         guard detectsMoves, name(before) != name(after) else { return }
-        add(.moved, breaking: false, subject, at: inNew(after), symbol: symbol, "moved from \(name(before)) to \(name(after))")
+        add(.moved, swift: false, wire: false, subject, at: inNew(after), symbol: symbol, "moved from \(name(before)) to \(name(after))")
     }
 
     /// Keys only in `old`, keys only in `new`, renamed pairs and keys in both, each sorted.
