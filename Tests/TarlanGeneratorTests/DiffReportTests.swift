@@ -8,12 +8,17 @@ import XCTest
 /// The diff's Markdown and JSON reports (snapshots of one mixed diff) and the
 /// `tarlan-generator diff` command's output and exit statuses.
 final class DiffReportTests: XCTestCase {
-    /// Two breaking changes and two that are not.
+    /// Two breaking changes (one for Swift code, one on the wire) and two that are not.
     private let mixedEdit: (inout JSONValue) -> Void = { json in
         json[path: "models", "PingRequest", "fields", "comment"] = nil
         json[path: "operations", "listItems", "path"] = "/v2/items"
-        json[path: "enums", "PingState", "cases", "pending"] = ["value": "3"]
+        json[path: "models", "PingResult", "fields", "note"] = ["type": "string"]
         json[path: "operations", "ping", "summary"] = "Ping | probe the gateway"
+    }
+
+    /// A change that breaks nothing: an optional response field.
+    private let compatibleEdit: (inout JSONValue) -> Void = { json in
+        json[path: "models", "PingResult", "fields", "note"] = ["type": "string"]
     }
 
     func testMarkdownSnapshot() throws {
@@ -23,28 +28,28 @@ final class DiffReportTests: XCTestCase {
             """
             ## Schema changes
 
-            **4 changes**: 2 breaking, 2 non-breaking.
+            **4 changes**: 2 breaking (1 for Swift code, 1 on the wire), 2 non-breaking.
 
             ### Breaking changes
 
-            | Symbol | Where | Change |
-            |---|---|---|
-            | `DemoClient.listItems(_:options:)` | `Schema/diff.json#/operations/listItems/path` | path changed from `/items` to `/v2/items` |
-            | `PingRequest.comment` | `Schema/diff.json#/models/PingRequest/fields/comment` | field `comment` removed |
+            | Symbol | Where | Change | Swift | Wire |
+            |---|---|---|---|---|
+            | `DemoClient.listItems(_:options:)` | `Schema/diff.json#/operations/listItems/path` | path changed from `/items` to `/v2/items` | compatible | breaking |
+            | `PingRequest.comment` | `Schema/diff.json#/models/PingRequest/fields/comment` | field `comment` removed | breaking | compatible |
 
             ### Non-breaking changes
 
-            | Symbol | Where | Change |
-            |---|---|---|
-            | `DemoClient.ping(_:options:)` | `Schema/diff.json#/operations/ping/summary` | summary changed: "Ping the gateway" → "Ping \\| probe the gateway" |
-            | `PingState.pending` | `Schema/diff.json#/enums/PingState/cases/pending` | case `pending` (`"3"`) added |
+            | Symbol | Where | Change | Swift | Wire |
+            |---|---|---|---|---|
+            | `DemoClient.ping(_:options:)` | `Schema/diff.json#/operations/ping/summary` | summary changed: "Ping the gateway" → "Ping \\| probe the gateway" | compatible | compatible |
+            | `PingResult.note` | `Schema/diff.json#/models/PingResult/fields/note` | optional field `note` (`String?`) added | compatible | compatible |
 
             """
         )
     }
 
     func testMarkdownWithoutBreakingChanges() throws {
-        let report = try DiffSchema.report { $0[path: "enums", "PingState", "cases", "pending"] = ["value": "3"] }
+        let report = try DiffSchema.report(compatibleEdit)
         let markdown = DiffReportRenderer.markdown(report)
         XCTAssertTrue(markdown.contains("**1 change**: 0 breaking, 1 non-breaking.\n\n### Breaking changes\n\nNone.\n"), markdown)
     }
@@ -58,6 +63,8 @@ final class DiffReportTests: XCTestCase {
             {
               "counts": {
                 "breaking": 2,
+                "swiftBreaking": 1,
+                "wireBreaking": 1,
                 "nonBreaking": 2,
                 "total": 4
               },
@@ -65,6 +72,8 @@ final class DiffReportTests: XCTestCase {
                 {
                   "kind": "pathChanged",
                   "breaking": true,
+                  "swiftBreaking": false,
+                  "wireBreaking": true,
                   "subject": "operation listItems",
                   "pointer": "/operations/listItems/path",
                   "file": "Schema/diff.json",
@@ -74,6 +83,8 @@ final class DiffReportTests: XCTestCase {
                 {
                   "kind": "fieldRemoved",
                   "breaking": true,
+                  "swiftBreaking": true,
+                  "wireBreaking": false,
                   "subject": "model PingRequest",
                   "pointer": "/models/PingRequest/fields/comment",
                   "file": "Schema/diff.json",
@@ -83,6 +94,8 @@ final class DiffReportTests: XCTestCase {
                 {
                   "kind": "documentationChanged",
                   "breaking": false,
+                  "swiftBreaking": false,
+                  "wireBreaking": false,
                   "subject": "operation ping",
                   "pointer": "/operations/ping/summary",
                   "file": "Schema/diff.json",
@@ -90,13 +103,15 @@ final class DiffReportTests: XCTestCase {
                   "message": "summary changed: \"Ping the gateway\" → \"Ping | probe the gateway\""
                 },
                 {
-                  "kind": "enumCaseAdded",
+                  "kind": "fieldAdded",
                   "breaking": false,
-                  "subject": "enum PingState",
-                  "pointer": "/enums/PingState/cases/pending",
+                  "swiftBreaking": false,
+                  "wireBreaking": false,
+                  "subject": "model PingResult",
+                  "pointer": "/models/PingResult/fields/note",
                   "file": "Schema/diff.json",
-                  "symbol": "PingState.pending",
-                  "message": "case `pending` (`\"3\"`) added"
+                  "symbol": "PingResult.note",
+                  "message": "optional field `note` (`String?`) added"
                 }
               ]
             }
@@ -114,7 +129,7 @@ final class DiffReportTests: XCTestCase {
         XCTAssertEqual(DiffReportRenderer.markdown(empty), "## Schema changes\n\nNo changes.\n")
         XCTAssertEqual(
             DiffReportRenderer.json(empty),
-            "{\n  \"counts\": {\n    \"breaking\": 0,\n    \"nonBreaking\": 0,\n    \"total\": 0\n  },\n  \"changes\": []\n}\n"
+            "{\n  \"counts\": {\n    \"breaking\": 0,\n    \"swiftBreaking\": 0,\n    \"wireBreaking\": 0,\n    \"nonBreaking\": 0,\n    \"total\": 0\n  },\n  \"changes\": []\n}\n"
         )
     }
 
@@ -146,14 +161,14 @@ final class DiffReportTests: XCTestCase {
     }
 
     func testNonBreakingChangesExitZero() throws {
-        let edited = try DiffSchema.edited { $0[path: "enums", "PingState", "cases", "pending"] = ["value": "3"] }
+        let edited = try DiffSchema.edited(compatibleEdit)
         let (old, new, root) = try folders(new: edited)
         defer { try? FileManager.default.removeItem(at: root) }
         for extra in [[], ["--fail-on-breaking"]] {
             let result = try GeneratorExecutable.run(["diff", old.path, new.path] + extra)
             XCTAssertEqual(result.status, 0, result.standardError)
             XCTAssertTrue(result.standardOutput.contains("**1 change**: 0 breaking, 1 non-breaking."), result.standardOutput)
-            XCTAssertTrue(result.standardOutput.contains("`Schema/diff.json#/enums/PingState/cases/pending`"), result.standardOutput)
+            XCTAssertTrue(result.standardOutput.contains("`Schema/diff.json#/models/PingResult/fields/note`"), result.standardOutput)
         }
     }
 

@@ -24,12 +24,20 @@ final class DiffTests: XCTestCase {
             .joined(separator: "\n")
     }
 
+    /// `swift` and `wire`, when given, are the two verdicts; `breaking` is true when either is.
     private func assert(
-        _ change: SchemaChange, _ kind: SchemaChange.Kind, breaking: Bool, symbol: String, pointer: String,
-        file: StaticString = #filePath, line: UInt = #line
+        _ change: SchemaChange, _ kind: SchemaChange.Kind, breaking: Bool, swift: Bool? = nil, wire: Bool? = nil,
+        symbol: String, pointer: String, file: StaticString = #filePath, line: UInt = #line
     ) {
         XCTAssertEqual(change.kind, kind, change.message, file: file, line: line)
         XCTAssertEqual(change.breaking, breaking, "\(change.kind): \(change.message)", file: file, line: line)
+        XCTAssertEqual(change.breaking, change.swiftBreaking || change.wireBreaking, file: file, line: line)
+        if let swift {
+            XCTAssertEqual(change.swiftBreaking, swift, "swiftBreaking of \(change.kind): \(change.message)", file: file, line: line)
+        }
+        if let wire {
+            XCTAssertEqual(change.wireBreaking, wire, "wireBreaking of \(change.kind): \(change.message)", file: file, line: line)
+        }
         XCTAssertEqual(change.symbol, symbol, file: file, line: line)
         XCTAssertEqual(change.pointer, pointer, file: file, line: line)
         XCTAssertEqual(change.file, DiffSchema.path, file: file, line: line)
@@ -126,12 +134,14 @@ final class DiffTests: XCTestCase {
         )
     }
 
-    func testErrorFormatRemovedIsBreakingAndAddedIsNot() throws {
+    /// Either way clients and the server disagree on what an error looks like: clients built before
+    /// do not recognise the added format, clients built after no longer recognise the removed one.
+    func testErrorFormatChangesBreakOnTheWire() throws {
         let removed = try only { $0[path: "operations", "ping", "errorFormats"] = ["old"] }
-        assert(removed, .errorFormatRemoved, breaking: true, symbol: "DemoClient.ping(_:options:)", pointer: "/operations/ping/errorFormats")
+        assert(removed, .errorFormatRemoved, breaking: true, swift: false, wire: true, symbol: "DemoClient.ping(_:options:)", pointer: "/operations/ping/errorFormats")
         XCTAssertEqual(removed.message, "error format `newExpected` removed")
         let added = try only { $0[path: "operations", "listItems", "errorFormats"] = ["old", "newUnexpected"] }
-        assert(added, .errorFormatAdded, breaking: false, symbol: "DemoClient.listItems(_:options:)", pointer: "/operations/listItems/errorFormats")
+        assert(added, .errorFormatAdded, breaking: true, swift: false, wire: true, symbol: "DemoClient.listItems(_:options:)", pointer: "/operations/listItems/errorFormats")
     }
 
     func testIdempotencyIsNotBreaking() throws {
@@ -143,16 +153,18 @@ final class DiffTests: XCTestCase {
 
     // MARK: Sections
 
-    func testServerChangedOrRemovedIsBreakingAndAddedIsNot() throws {
+    /// A server is a case of the client's `Environment` enum: added or removed, a `switch` over it
+    /// breaks; its URL changed, only the wire does.
+    func testServerChanges() throws {
         let changed = try only { $0[path: "sections", "demo", "servers", "production"] = "https://api2.example.com" }
-        assert(changed, .serverChanged, breaking: true, symbol: "DemoClient.Environment.production", pointer: "/sections/demo/servers/production")
+        assert(changed, .serverChanged, breaking: true, swift: false, wire: true, symbol: "DemoClient.Environment.production", pointer: "/sections/demo/servers/production")
         assert(
             try only { $0[path: "sections", "demo", "servers", "sandbox"] = nil },
-            .serverRemoved, breaking: true, symbol: "DemoClient.Environment.sandbox", pointer: "/sections/demo/servers/sandbox"
+            .serverRemoved, breaking: true, swift: true, wire: true, symbol: "DemoClient.Environment.sandbox", pointer: "/sections/demo/servers/sandbox"
         )
         assert(
             try only(reversed: true) { $0[path: "sections", "demo", "servers", "sandbox"] = nil },
-            .serverAdded, breaking: false, symbol: "DemoClient.Environment.sandbox", pointer: "/sections/demo/servers/sandbox"
+            .serverAdded, breaking: true, swift: true, wire: false, symbol: "DemoClient.Environment.sandbox", pointer: "/sections/demo/servers/sandbox"
         )
     }
 
@@ -273,20 +285,21 @@ final class DiffTests: XCTestCase {
         )
     }
 
-    func testRequestFieldMadeRequiredIsBreakingAndMadeOptionalIsNot() throws {
+    /// The property's type changes either way; the server refuses requests without a field it now requires.
+    func testRequestFieldMadeRequiredBreaksBothAndMadeOptionalBreaksSwiftCode() throws {
         assert(
             try only { $0[path: "models", "PingRequest", "fields", "comment", "required"] = true },
-            .fieldMadeRequired, breaking: true, symbol: "PingRequest.comment", pointer: "/models/PingRequest/fields/comment/required"
+            .fieldMadeRequired, breaking: true, swift: true, wire: true, symbol: "PingRequest.comment", pointer: "/models/PingRequest/fields/comment/required"
         )
         // `required` left out means false: the pointer is the field's.
         assert(
             try only { $0[path: "models", "PingRequest", "fields", "agent", "required"] = nil },
-            .fieldMadeOptional, breaking: false, symbol: "PingRequest.agent", pointer: "/models/PingRequest/fields/agent"
+            .fieldMadeOptional, breaking: true, swift: true, wire: false, symbol: "PingRequest.agent", pointer: "/models/PingRequest/fields/agent"
         )
         // Through an array of another request model.
         assert(
             try only { $0[path: "models", "Line", "fields", "sku", "required"] = false },
-            .fieldMadeOptional, breaking: false, symbol: "Line.sku", pointer: "/models/Line/fields/sku/required"
+            .fieldMadeOptional, breaking: true, swift: true, wire: false, symbol: "Line.sku", pointer: "/models/Line/fields/sku/required"
         )
         assert(
             try only { $0[path: "models", "ListQuery", "fields", "page", "required"] = true },
@@ -294,13 +307,15 @@ final class DiffTests: XCTestCase {
         )
     }
 
-    func testResponseFieldMadeOptionalIsBreakingAndMadeRequiredIsNot() throws {
+    /// `if let b = result.balance` stops compiling when `balance` is made required, and answers
+    /// without it no longer decode; made optional, clients built before reject answers without it.
+    func testResponseFieldMadeOptionalOrRequiredBreaksBoth() throws {
         let optional = try only { $0[path: "models", "PingResult", "fields", "state", "required"] = false }
-        assert(optional, .fieldMadeOptional, breaking: true, symbol: "PingResult.state", pointer: "/models/PingResult/fields/state/required")
+        assert(optional, .fieldMadeOptional, breaking: true, swift: true, wire: true, symbol: "PingResult.state", pointer: "/models/PingResult/fields/state/required")
         XCTAssertEqual(optional.message, "response field `state` made optional: the property is now `PingState?`")
         assert(
             try only { $0[path: "models", "PingResult", "fields", "balance", "required"] = true },
-            .fieldMadeRequired, breaking: false, symbol: "PingResult.balance", pointer: "/models/PingResult/fields/balance/required"
+            .fieldMadeRequired, breaking: true, swift: true, wire: true, symbol: "PingResult.balance", pointer: "/models/PingResult/fields/balance/required"
         )
         // An array result's elements are responses too.
         assert(
@@ -331,21 +346,26 @@ final class DiffTests: XCTestCase {
 
     func testFieldAdded() throws {
         let optional = try only { $0[path: "models", "PingRequest", "fields", "reference"] = ["type": "string"] }
-        assert(optional, .fieldAdded, breaking: false, symbol: "PingRequest.reference", pointer: "/models/PingRequest/fields/reference")
+        assert(
+            optional, .fieldAdded, breaking: false, swift: false, wire: false, symbol: "PingRequest.reference",
+            pointer: "/models/PingRequest/fields/reference"
+        )
         XCTAssertEqual(optional.message, "optional field `reference` (`String?`) added")
         let required = try only { $0[path: "models", "PingRequest", "fields", "reference"] = ["type": "string", "required": true] }
-        assert(required, .fieldAdded, breaking: true, symbol: "PingRequest.reference", pointer: "/models/PingRequest/fields/reference")
+        assert(required, .fieldAdded, breaking: true, swift: true, wire: true, symbol: "PingRequest.reference", pointer: "/models/PingRequest/fields/reference")
         XCTAssertEqual(required.message, "required request field `reference` (`String`) added: the initialiser needs it")
         // Through an array of another request model.
         assert(
             try only { $0[path: "models", "Line", "fields", "quantity"] = ["type": "integer", "required": true] },
             .fieldAdded, breaking: true, symbol: "Line.quantity", pointer: "/models/Line/fields/quantity"
         )
-        // A response field, even a required one.
+        // A required response field: clients built before ignore it, but the initialiser needs it.
+        let response = try only { $0[path: "models", "PingResult", "fields", "code"] = ["type": "integer", "required": true] }
         assert(
-            try only { $0[path: "models", "PingResult", "fields", "code"] = ["type": "integer", "required": true] },
-            .fieldAdded, breaking: false, symbol: "PingResult.code", pointer: "/models/PingResult/fields/code"
+            response, .fieldAdded, breaking: true, swift: true, wire: false, symbol: "PingResult.code",
+            pointer: "/models/PingResult/fields/code"
         )
+        XCTAssertEqual(response.message, "required field `code` (`Int`) added: the initialiser needs it")
     }
 
     func testSensitivityIsNotBreaking() throws {
@@ -375,7 +395,8 @@ final class DiffTests: XCTestCase {
         XCTAssertEqual(removed.subject.description, "enum PingState")
         assert(
             try only { $0[path: "enums", "PingState", "cases", "pending"] = ["value": "3"] },
-            .enumCaseAdded, breaking: false, symbol: "PingState.pending", pointer: "/enums/PingState/cases/pending"
+            // Clients built before read it as `.unknown("3")`; exhaustive `switch`es need the case.
+            .enumCaseAdded, breaking: true, swift: true, wire: false, symbol: "PingState.pending", pointer: "/enums/PingState/cases/pending"
         )
         assert(
             try only { $0[path: "enums", "PingState", "cases", "failed", "value"] = "9" },
@@ -441,11 +462,13 @@ final class DiffTests: XCTestCase {
         )
         assert(
             try only { $0[path: "callbacks", "orderPaid", "reply"] = nil },
-            .callbackReplyRemoved, breaking: true, symbol: "WebhookVerifier.orderPaid(body:signatureHeader:)", pointer: "/callbacks/orderPaid/reply"
+            // The server no longer reads the reply merchants send.
+            .callbackReplyRemoved, breaking: false, swift: false, wire: false, symbol: "WebhookVerifier.orderPaid(body:signatureHeader:)", pointer: "/callbacks/orderPaid/reply"
         )
         assert(
             try only(reversed: true) { $0[path: "callbacks", "orderPaid", "reply"] = nil },
-            .callbackReplyAdded, breaking: false, symbol: "WebhookVerifier.orderPaid(body:signatureHeader:)", pointer: "/callbacks/orderPaid/reply"
+            // Merchants' servers built before do not answer with it.
+            .callbackReplyAdded, breaking: true, swift: false, wire: true, symbol: "WebhookVerifier.orderPaid(body:signatureHeader:)", pointer: "/callbacks/orderPaid/reply"
         )
     }
 
@@ -596,11 +619,13 @@ final class DiffTests: XCTestCase {
         let report = try DiffSchema.report(edit)
         XCTAssertEqual(
             report.changes.map(\.kind),
-            [.serverRemoved, .pathChanged, .fieldRemoved, .documentationChanged, .enumCaseAdded],
+            [.serverRemoved, .pathChanged, .fieldRemoved, .enumCaseAdded, .documentationChanged],
             describe(report)
         )
-        XCTAssertEqual(report.breakingCount, 3)
-        XCTAssertEqual(report.nonBreakingCount, 2)
+        XCTAssertEqual(report.breakingCount, 4)
+        XCTAssertEqual(report.nonBreakingCount, 1)
+        XCTAssertEqual(report.swiftBreakingCount, 3)
+        XCTAssertEqual(report.wireBreakingCount, 2)
         XCTAssertEqual(try DiffSchema.report(edit), report)
         XCTAssertEqual(SchemaDiffReport(changes: report.changes.reversed()), report)
     }

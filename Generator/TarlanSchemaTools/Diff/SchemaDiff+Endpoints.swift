@@ -209,7 +209,7 @@ extension SchemaDiffer {
         for format in ErrorFormat.allCases where after.errorFormats.contains(format) && !before.errorFormats.contains(format) {
             add(
                 .errorFormatAdded, swift: false, wire: true, subject, at: inNew(after.location, "errorFormats"), symbol: symbol,
-                "error format `\(format.rawValue)` added: clients built before do not read such answers as this error"
+                "error format `\(format.rawValue)` added: clients built before do not recognise these errors"
             )
         }
         if before.idempotent != after.idempotent {
@@ -293,9 +293,15 @@ extension SchemaDiffer {
         }
         switch (before.replyModel, after.replyModel) {
         case (let was?, nil):
-            add(.callbackReplyRemoved, swift: false, wire: false, subject, at: inOld(before.location, "reply"), symbol: symbol, "reply `\(was)` removed")
+            add(
+                .callbackReplyRemoved, swift: false, wire: false, subject, at: inOld(before.location, "reply"), symbol: symbol,
+                "reply `\(was)` removed: the server no longer reads it"
+            )
         case (nil, let reply?):
-            add(.callbackReplyAdded, swift: false, wire: true, subject, at: inNew(after.location, "reply"), symbol: symbol, "reply `\(reply)` added")
+            add(
+                .callbackReplyAdded, swift: false, wire: true, subject, at: inNew(after.location, "reply"), symbol: symbol,
+                "reply `\(reply)` added: merchants' servers built before do not answer with it"
+            )
         case (let was?, let reply?) where was != reply:
             add(
                 .callbackReplyChanged, swift: true, wire: true, subject, at: inNew(after.location, "reply", "model"), symbol: symbol,
