@@ -1,7 +1,8 @@
 import TarlanCore
 
 /// The declarations of a `swift-api-digester -dump-sdk` file, by owner: enough to tell whether a
-/// function the digester reports removed still exists with parameters added that have defaults.
+/// function the digester reports removed still exists with parameters added that have defaults,
+/// and which declarations are not public (the dump has the `package` ones too).
 struct APIDump {
     /// One function or initialiser: its printed name, return type and parameters.
     struct Function {
@@ -14,6 +15,9 @@ struct APIDump {
 
     /// Qualified type name (`AGWSClient.Environment`) → its functions and initialisers.
     private(set) var functions: [String: [Function]] = [:]
+    /// Qualified names of the declarations code outside the package cannot see: `TarlanOperations`,
+    /// `CheckBalanceResult.init(json:context:)`.
+    private(set) var hidden: Set<String> = []
 
     init(json: JSONValue) {
         let root = json["ABIRoot"] ?? json
@@ -24,6 +28,9 @@ struct APIDump {
         for child in node["children"]?.arrayValue ?? [] {
             let kind = child["kind"]?.stringValue ?? ""
             let name = child["name"]?.stringValue ?? ""
+            let printed = child["printedName"]?.stringValue ?? name
+            let qualified = owner.isEmpty ? printed : owner + "." + printed
+            if child["isInternal"]?.boolValue == true { hidden.insert(qualified) }
             switch kind {
             case "TypeDecl":
                 collect(child, owner: owner.isEmpty ? name : owner + "." + name)
@@ -31,7 +38,6 @@ struct APIDump {
                 let types = (child["children"]?.arrayValue ?? []).map { type in
                     (type: type["printedName"]?.stringValue ?? "", hasDefault: type["hasDefaultArg"]?.boolValue ?? false)
                 }
-                let printed = child["printedName"]?.stringValue ?? name
                 functions[owner, default: []].append(Function(
                     kind: kind == "Function" ? "Func" : kind, baseName: name, labels: Self.labels(printed),
                     result: types.first?.type ?? "", parameters: Array(types.dropFirst())
@@ -47,6 +53,16 @@ struct APIDump {
         guard let open = printedName.firstIndex(of: "("), printedName.hasSuffix(")") else { return [] }
         return printedName[printedName.index(after: open)..<printedName.index(before: printedName.endIndex)]
             .split(separator: ":").map(String.init)
+    }
+
+    /// Whether code using the module cannot see `symbol`: it, or a type it is in, is not public.
+    func isHidden(_ symbol: String) -> Bool {
+        var current = symbol
+        while !current.isEmpty {
+            if hidden.contains(current) { return true }
+            current = APIFinding.splitMember(current).owner
+        }
+        return false
     }
 
     func function(_ symbol: String, kind: String) -> Function? {
@@ -80,19 +96,30 @@ struct APIDump {
 }
 
 extension APIFinding {
-    /// Marks "has been removed" lines of functions and initialisers that `new` still takes as
-    /// written (parameters with defaults added) as compatible.
-    static func recognisingDefaultedParameters(_ findings: [APIFinding], old: APIDump, new: APIDump) -> [APIFinding] {
+    /// Marks as compatible the lines about `package` declarations (the dump has them; code using
+    /// the module cannot see them) and the "has been removed" lines of functions and initialisers
+    /// that `new` still takes as written (parameters with defaults added).
+    static func classified(_ findings: [APIFinding], old: APIDump, new: APIDump) -> [APIFinding] {
         findings.map { finding in
-            guard ["Func", "Constructor"].contains(finding.declarationKind), finding.text.hasSuffix("has been removed"),
-                  let removed = old.function(finding.symbol, kind: finding.declarationKind),
-                  let replacement = new.compatibleReplacement(for: removed, owner: splitMember(finding.symbol).owner)
-            else { return finding }
-            var compatible = finding
-            compatible.breaksSource = false
-            let name = replacement.baseName + "(" + replacement.labels.map { $0 + ":" }.joined() + ")"
-            compatible.note = "source-compatible: `\(name)` takes every call as written (the new parameters have defaults)"
-            return compatible
+            if old.isHidden(finding.symbol) || new.isHidden(finding.symbol) {
+                var hidden = finding
+                hidden.breaksSource = false
+                hidden.note = "package API: code using the module cannot see it"
+                return hidden
+            }
+            return recognisingDefaultedParameters(finding, old: old, new: new)
         }
+    }
+
+    static func recognisingDefaultedParameters(_ finding: APIFinding, old: APIDump, new: APIDump) -> APIFinding {
+        guard ["Func", "Constructor"].contains(finding.declarationKind), finding.text.hasSuffix("has been removed"),
+              let removed = old.function(finding.symbol, kind: finding.declarationKind),
+              let replacement = new.compatibleReplacement(for: removed, owner: splitMember(finding.symbol).owner)
+        else { return finding }
+        var compatible = finding
+        compatible.breaksSource = false
+        let name = replacement.baseName + "(" + replacement.labels.map { $0 + ":" }.joined() + ")"
+        compatible.note = "source-compatible: `\(name)` takes every call as written (the new parameters have defaults)"
+        return compatible
     }
 }

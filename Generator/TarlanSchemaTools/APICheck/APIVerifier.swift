@@ -23,21 +23,30 @@ package struct APIVerifier: Sendable {
     ) throws(APICheckFailure) -> SchemaDiffReport {
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("tarlan-api-check-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: work) }
-        let oldDump = try dump(old, side: "old", in: work)
-        let newDump = try dump(new, side: "new", in: work)
-        let diagnosis = work.appendingPathComponent("diagnosis.txt")
+        let oldDump = try dumpAPI(old, side: "old", in: work)
+        let newDump = try dumpAPI(new, side: "new", in: work)
+        return try compare(report, oldDump: oldDump, newDump: newDump, in: work)
+    }
+
+    /// Compares two dumps (`-diagnose-sdk`) and attaches the findings to the report's changes.
+    package func compare(
+        _ report: SchemaDiffReport, oldDump: URL, newDump: URL, in work: URL
+    ) throws(APICheckFailure) -> SchemaDiffReport {
+        let diagnosis = work.appendingPathComponent("diagnosis-\(UUID().uuidString).txt")
+        defer { try? FileManager.default.removeItem(at: diagnosis) }
         try run(toolchain.digester, [
             "-diagnose-sdk", "-input-paths", oldDump.path, "-input-paths", newDump.path, "-o", diagnosis.path,
         ], what: "swift-api-digester -diagnose-sdk")
         let output = (try? String(contentsOf: diagnosis, encoding: .utf8)) ?? ""
-        let findings = APIFinding.recognisingDefaultedParameters(
+        let findings = APIFinding.classified(
             APIFinding.parse(output), old: try Self.readDump(oldDump), new: try Self.readDump(newDump)
         )
         return APICheckAttribution.apply(findings, to: report)
     }
 
-    /// Generates one side's library sources, compiles them into a module and dumps its API.
-    func dump(_ files: [SchemaLoader.File], side: String, in work: URL) throws(APICheckFailure) -> URL {
+    /// Generates one side's library sources, compiles them into a module and dumps its API into
+    /// `work/<side>.json`, which it returns. `side` names the folder and the messages.
+    package func dumpAPI(_ files: [SchemaLoader.File], side: String, in work: URL) throws(APICheckFailure) -> URL {
         let sources = work.appendingPathComponent(side).appendingPathComponent("Sources")
         let module = work.appendingPathComponent(side).appendingPathComponent("Module")
         let generated: GeneratedOutput
