@@ -33,15 +33,19 @@ struct CommandRunner {
         processEnvironment["TARLAN_SECRET"] = nil
         processEnvironment.merge(environment) { _, new in new }
         process.environment = processEnvironment
-        let stdin = Pipe()
+        // Standard input from a file, not a pipe: a tool that exits before reading it (a usage
+        // error) would otherwise end this test process with SIGPIPE.
+        let inputFile = FileManager.default.temporaryDirectory.appendingPathComponent("tarlan-input-\(UUID().uuidString)")
+        try Data(input.utf8).write(to: inputFile)
+        defer { try? FileManager.default.removeItem(at: inputFile) }
+        let stdin = try FileHandle(forReadingFrom: inputFile)
+        defer { try? stdin.close() }
         let stdout = Pipe()
         let stderr = Pipe()
         process.standardInput = stdin
         process.standardOutput = stdout
         process.standardError = stderr
         try process.run()
-        stdin.fileHandleForWriting.write(Data(input.utf8))
-        try stdin.fileHandleForWriting.close()
         let output = stdout.fileHandleForReading.readDataToEndOfFile()
         let errors = stderr.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
