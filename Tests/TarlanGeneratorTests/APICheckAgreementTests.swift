@@ -97,6 +97,20 @@ final class APICheckAgreementTests: XCTestCase {
         Row(name: "signing header changed", kind: .signingChanged, swiftBreaking: false) { json in
             json[path: "sections", "demo", "signing", "headerName"] = "Authorization"
         },
+        // A callback's payload, and what it reaches, is read leniently: every property optional.
+        Row(name: "callback removed (its payload no longer read leniently)", kind: .callbackRemoved, swiftBreaking: true) { json in
+            json[path: "callbacks", "orderPaid"] = nil
+        },
+        Row(name: "callback payload field made required", kind: .fieldMadeRequired, swiftBreaking: false, reversed: true) { json in
+            json[path: "models", "NotifyPayload", "fields", "paid", "required"] = false
+        },
+        Row(name: "required callback payload field added", kind: .fieldAdded, swiftBreaking: false) { json in
+            json[path: "models", "NotifyPayload", "fields", "amount"] = ["type": "integer", "required": true]
+        },
+        // …and so is every model it reaches: `Amount`'s properties become optional.
+        Row(name: "callback payload reaches another model", kind: .fieldTypeChanged, swiftBreaking: true) { json in
+            json[path: "models", "NotifyPayload", "fields", "total"] = ["ref": "Amount"]
+        },
         Row(name: "model added", kind: .modelAdded, swiftBreaking: false) { json in
             json[path: "models", "Extra"] = ["fields": ["x": ["type": "string"]]]
         },

@@ -368,6 +368,26 @@ final class DiffTests: XCTestCase {
         XCTAssertEqual(response.message, "required field `code` (`Int`) added: the initialiser needs it")
     }
 
+    /// A callback's payload is read leniently (every property optional in Swift): requiredness
+    /// changes nothing there, and losing the callback makes its properties required.
+    func testLenientPayloadFieldsFollowTheirSwiftType() throws {
+        let required = try only(reversed: true) { $0[path: "models", "NotifyPayload", "fields", "paid", "required"] = false }
+        assert(
+            required, .fieldMadeRequired, breaking: false, swift: false, wire: false, symbol: "NotifyPayload.paid",
+            pointer: "/models/NotifyPayload/fields/paid/required"
+        )
+        XCTAssertEqual(required.message, "`paid` made required: read leniently, the property stays optional")
+        let added = try only { $0[path: "models", "NotifyPayload", "fields", "note"] = ["type": "string", "required": true] }
+        assert(added, .fieldAdded, breaking: false, swift: false, wire: false, symbol: "NotifyPayload.note", pointer: "/models/NotifyPayload/fields/note")
+        XCTAssertEqual(added.message, "required field `note` (`String?`) added")
+
+        let report = try DiffSchema.report { $0[path: "callbacks", "orderPaid"] = nil }
+        XCTAssertEqual(report.changes.map(\.kind), [.callbackRemoved, .fieldTypeChanged, .fieldTypeChanged], describe(report))
+        let paid = try XCTUnwrap(report.changes.first { $0.symbol == "NotifyPayload.paid" })
+        XCTAssertEqual(paid.message, "property `paid` is now `Bool` instead of `Bool?`: the model is no longer read leniently")
+        XCTAssertEqual([paid.swiftBreaking, paid.wireBreaking], [true, false])
+    }
+
     func testSensitivityIsNotBreaking() throws {
         assert(
             try only { $0[path: "models", "PingRequest", "fields", "agent", "sensitive"] = true },
@@ -436,15 +456,20 @@ final class DiffTests: XCTestCase {
     // MARK: Callbacks
 
     func testCallbackRemovedIsBreakingAndAddedIsNot() throws {
+        // Another callback keeps the payload model read leniently: no property changes.
+        let report = try DiffSchema.report { json in
+            json[path: "callbacks", "orderRefunded"] = json[path: "callbacks", "orderPaid"]
+            json[path: "callbacks", "orderRefunded", "method"] = "GET"
+            json[path: "callbacks", "orderPaid"] = nil
+        }
+        XCTAssertEqual(report.changes.map(\.kind), [.callbackRemoved, .callbackAdded], describe(report))
         assert(
-            try only { $0[path: "callbacks", "orderPaid"] = nil },
-            .callbackRemoved, breaking: true, symbol: "WebhookVerifier.orderPaid(body:signatureHeader:)", pointer: "/callbacks/orderPaid"
+            report.changes[0], .callbackRemoved, breaking: true, swift: true, wire: false,
+            symbol: "WebhookVerifier.orderPaid(body:signatureHeader:)", pointer: "/callbacks/orderPaid"
         )
         assert(
             try only { json in
-                var copy = json[path: "callbacks", "orderPaid"]!
-                copy[path: "payload", "model"] = "NotifyReply"
-                json[path: "callbacks", "orderRefunded"] = copy
+                json[path: "callbacks", "orderRefunded"] = json[path: "callbacks", "orderPaid"]
             },
             .callbackAdded, breaking: false, symbol: "WebhookVerifier.orderRefunded(body:signatureHeader:)", pointer: "/callbacks/orderRefunded"
         )
@@ -456,9 +481,16 @@ final class DiffTests: XCTestCase {
         }
         assert(placement, .callbackPayloadChanged, breaking: true, symbol: "WebhookVerifier.orderPaid(body:signatureHeader:)", pointer: "/callbacks/orderPaid/payload/in")
         XCTAssertTrue(placement.message.contains("`WebhookVerifier.orderPaid(url:signatureHeader:)`"), placement.message)
+        // `Line` is now read leniently and `NotifyPayload` no longer is: their properties change too.
+        let model = try DiffSchema.report { $0[path: "callbacks", "orderPaid", "payload", "model"] = "Line" }
+        XCTAssertEqual(
+            model.changes.map(\.symbol),
+            ["WebhookVerifier.orderPaid(body:signatureHeader:)", "Line.sku", "NotifyPayload.orderID", "NotifyPayload.paid"],
+            describe(model)
+        )
         assert(
-            try only { $0[path: "callbacks", "orderPaid", "payload", "model"] = "Line" },
-            .callbackPayloadChanged, breaking: true, symbol: "WebhookVerifier.orderPaid(body:signatureHeader:)", pointer: "/callbacks/orderPaid/payload/model"
+            model.changes[0], .callbackPayloadChanged, breaking: true, swift: true, wire: true,
+            symbol: "WebhookVerifier.orderPaid(body:signatureHeader:)", pointer: "/callbacks/orderPaid/payload/model"
         )
         assert(
             try only { $0[path: "callbacks", "orderPaid", "reply"] = nil },
@@ -472,15 +504,18 @@ final class DiffTests: XCTestCase {
         )
     }
 
-    /// Merchant code reads the payload and builds the reply: both get the stricter rule.
+    /// Merchant code reads the payload and builds the reply. The payload is read leniently (every
+    /// property optional), so its fields' requiredness changes no Swift type; the reply's does.
     func testCallbackModelsChangedIncompatiblyAreBreaking() throws {
         assert(
             try only { $0[path: "models", "NotifyPayload", "fields", "paid", "required"] = false },
-            .fieldMadeOptional, breaking: true, symbol: "NotifyPayload.paid", pointer: "/models/NotifyPayload/fields/paid/required"
+            .fieldMadeOptional, breaking: false, swift: false, wire: false, symbol: "NotifyPayload.paid",
+            pointer: "/models/NotifyPayload/fields/paid/required"
         )
         assert(
             try only { $0[path: "models", "NotifyPayload", "fields", "amount"] = ["type": "integer", "required": true] },
-            .fieldAdded, breaking: true, symbol: "NotifyPayload.amount", pointer: "/models/NotifyPayload/fields/amount"
+            .fieldAdded, breaking: false, swift: false, wire: false, symbol: "NotifyPayload.amount",
+            pointer: "/models/NotifyPayload/fields/amount"
         )
         assert(
             try only { $0[path: "models", "NotifyReply", "fields", "reason"] = ["type": "string", "required": true] },

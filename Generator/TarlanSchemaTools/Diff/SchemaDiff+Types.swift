@@ -49,17 +49,18 @@ extension SchemaDiffer {
             let field = after.fields[name]!
             let type = Self.code(GeneratedSymbols.propertyType(field))
             // A required field is an initialiser parameter without a default; the server refuses
-            // requests without it. An optional one has a default (`= nil`): source-compatible.
-            let wire = field.required && use.contains(.request)
-            let message = if wire {
+            // requests without it. An optional one has a default (`= nil`): source-compatible. So is
+            // a required field of a model read leniently (a callback payload's): optional in Swift.
+            let wire = field.required && use.contains(.sent)
+            let message = if wire && field.requiredInSwift {
                 "required request field `\(name)` (\(type)) added: the initialiser needs it"
-            } else if field.required {
+            } else if field.requiredInSwift {
                 "required field `\(name)` (\(type)) added: the initialiser needs it"
             } else {
-                "optional field `\(name)` (\(type)) added"
+                "\(field.required ? "required" : "optional") field `\(name)` (\(type)) added"
             }
             add(
-                .fieldAdded, swift: field.required, wire: wire, subject, at: inNew(field.location),
+                .fieldAdded, swift: field.requiredInSwift, wire: wire, subject, at: inNew(field.location),
                 symbol: newSymbols.field(after.name, field), message
             )
         }
@@ -69,7 +70,7 @@ extension SchemaDiffer {
             let swift = oldProperty == newProperty
                 ? "Swift property `\(newProperty)` unchanged" : "Swift property `\(oldProperty)` is now `\(newProperty)`"
             // The JSON key changes; a response field that lists the old key as an alias still reads it.
-            let readsOldKey = now.aliases.contains(oldName) && !use.contains(.request)
+            let readsOldKey = now.aliases.contains(oldName) && !use.contains(.sent)
             add(
                 .fieldRenamed, swift: oldProperty != newProperty, wire: !readsOldKey, subject, at: inNew(now.location),
                 symbol: oldSymbols.field(before.name, was),
@@ -158,24 +159,47 @@ extension SchemaDiffer {
             )
         }
         // Either way the property's type changes (`if let` or a `T` binding stops compiling) and so
-        // does the initialiser parameter's. On the wire: the server refuses requests without a field
-        // it now requires; answers without a field a client requires no longer decode.
+        // does the initialiser parameter's, unless the model is read leniently (every property
+        // optional). On the wire: the server refuses requests without a field it now requires;
+        // answers without a field a client requires (a model read leniently requires none) no
+        // longer decode.
+        let swiftTypeChanged = GeneratedSymbols.propertyType(was) != GeneratedSymbols.propertyType(now)
         if !was.required, now.required {
+            let message = if !swiftTypeChanged {
+                "`\(now.name)` made required: read leniently, the property stays optional"
+            } else if use.contains(.request) {
+                "request field `\(now.name)` made required: the initialiser needs it"
+            } else {
+                "response field `\(now.name)` made required: the property is no longer optional, "
+                    + "and answers without it no longer decode"
+            }
             add(
-                .fieldMadeRequired, swift: true, wire: true, subject, at: inNew(now.location, "required"), symbol: symbol,
-                use.contains(.request)
-                    ? "request field `\(now.name)` made required: the initialiser needs it"
-                    : "response field `\(now.name)` made required: the property is no longer optional, "
-                        + "and answers without it no longer decode"
+                .fieldMadeRequired, swift: swiftTypeChanged, wire: use.contains(.sent) || now.requiredInSwift, subject,
+                at: inNew(now.location, "required"), symbol: symbol, message
             )
         }
         if was.required, !now.required {
             let response = use.contains(.response)
+            let message = if !swiftTypeChanged {
+                "`\(now.name)` made optional: read leniently, the property already was"
+            } else {
+                "\(response ? "response" : "request") field `\(now.name)` made optional: "
+                    + "the property is now `\(GeneratedSymbols.propertyType(now))`"
+            }
             add(
-                .fieldMadeOptional, swift: true, wire: response, subject, at: inNew(now.location, "required"), symbol: symbol,
-                response
-                    ? "response field `\(now.name)` made optional: the property is now `\(GeneratedSymbols.propertyType(now))`"
-                    : "request field `\(now.name)` made optional: the property is now `\(GeneratedSymbols.propertyType(now))`"
+                .fieldMadeOptional, swift: swiftTypeChanged, wire: response && was.requiredInSwift, subject,
+                at: inNew(now.location, "required"), symbol: symbol, message
+            )
+        }
+        // Same schema, another Swift type: the model started or stopped being read leniently (reached
+        // from a callback payload, every property optional), e.g. when its callback was removed.
+        if was.required == now.required, was.type == now.type, swiftTypeChanged {
+            add(
+                .fieldTypeChanged, swift: true, wire: false, subject, at: inNew(now.location), symbol: symbol,
+                "property `\(newProperty)` is now `\(GeneratedSymbols.propertyType(now))` instead of "
+                    + "`\(GeneratedSymbols.propertyType(was))`: "
+                    + (now.inLenientModel
+                        ? "the model is now read leniently, as a callback payload" : "the model is no longer read leniently")
             )
         }
         if was.sensitive != now.sensitive {
@@ -232,7 +256,7 @@ extension SchemaDiffer {
             let enumCase = before.cases[caseName]!
             add(
                 // Clients built before may still send the value in a request.
-                .enumCaseRemoved, swift: true, wire: use(of: name).contains(.request), subject, at: inOld(enumCase.location),
+                .enumCaseRemoved, swift: true, wire: use(of: name).contains(.sent), subject, at: inOld(enumCase.location),
                 symbol: oldSymbols.enumCase(name, caseName), "case `\(caseName)` (\(Self.literal(enumCase.value))) removed"
             )
         }

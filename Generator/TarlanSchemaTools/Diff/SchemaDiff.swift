@@ -30,6 +30,9 @@ struct ModelUsage: OptionSet, Hashable {
     static let request = ModelUsage(rawValue: 1)
     /// Decoded and read: a field becoming optional breaks code reading it.
     static let response = ModelUsage(rawValue: 2)
+    /// Sent by clients to the server (operation requests, not callback replies or payloads): on the
+    /// wire, the server refuses what lacks a field it requires.
+    static let sent = ModelUsage(rawValue: 4)
 
     /// Request models, callback payloads and replies, and results, followed through fields.
     ///
@@ -38,7 +41,7 @@ struct ModelUsage: OptionSet, Hashable {
     static func of(_ schema: APISchema) -> [String: ModelUsage] {
         var roots: [(TypeExpression, ModelUsage)] = []
         for operation in schema.operations.values.sorted(by: { $0.id < $1.id }) {
-            roots.append((.reference(operation.requestModel), .request))
+            roots.append((.reference(operation.requestModel), [.request, .sent]))
             roots.append((operation.result, .response))
         }
         for callback in schema.callbacks.values.sorted(by: { $0.id < $1.id }) {
