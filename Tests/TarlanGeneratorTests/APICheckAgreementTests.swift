@@ -88,6 +88,13 @@ final class APICheckAgreementTests: XCTestCase {
         Row(name: "operation removed", kind: .operationRemoved, swiftBreaking: true) { json in
             json[path: "operations", "listItems"] = nil
         },
+        Row(name: "operation renamed", kind: .operationRenamed, swiftBreaking: true) { json in
+            json[path: "operations", "fetchItems"] = json[path: "operations", "listItems"]
+            json[path: "operations", "listItems"] = nil
+        },
+        Row(name: "client renamed", kind: .clientRenamed, swiftBreaking: true) { json in
+            json[path: "sections", "demo", "swiftPrefix"] = "Sample"
+        },
         Row(name: "operation path changed", kind: .pathChanged, swiftBreaking: false) { json in
             json[path: "operations", "listItems", "path"] = "/v2/items"
         },

@@ -4,7 +4,7 @@
 /// (`PingResult.balance` for `Var PingResult.balance`, `PingResult` for `Struct PingResult`).
 /// Failing that, to the changes about the same top-level type (an initialiser changed by a field
 /// change), preferring those the classifier calls swift-breaking; findings on
-/// `TarlanAPIError.<section>Code` belong to error-code table changes. What is left is unattributed.
+/// `TarlanAPIError.<section>Code` belong to error-code table, client and section changes. What is left is unattributed.
 enum APICheckAttribution {
     static func apply(_ findings: [APIFinding], to report: SchemaDiffReport) -> SchemaDiffReport {
         var changes = report.changes
@@ -36,7 +36,9 @@ enum APICheckAttribution {
         if !direct.isEmpty { return preferringClaimed(direct, changes) }
         let type = APIFinding.topLevelType(symbol)
         if type == "TarlanAPIError" {
-            return changes.indices.filter { [.errorCodesChanged, .enumRemoved, .enumRawTypeChanged].contains(changes[$0].kind) }
+            // `TarlanAPIError.agwsCode`: named after the client's prefix, typed by the section's table.
+            let kinds: [SchemaChange.Kind] = [.errorCodesChanged, .clientRenamed, .sectionRemoved, .enumRemoved, .enumRawTypeChanged]
+            return preferringClaimed(changes.indices.filter { kinds.contains(changes[$0].kind) }, changes)
         }
         let sameType = changes.indices.filter { index in
             changes[index].subject.kind != .signatureVector && APIFinding.topLevelType(changes[index].symbol) == type
