@@ -106,6 +106,64 @@ final class DocsCheckEditTests: XCTestCase {
         Support.assertOneFinding(try Support.check(text), .exampleAdded, field: nil, pointer: "/operations/confirmInvoice/examples")
     }
 
+    /// The schema's `pageForms` say which published form shows an example; a complete page of that
+    /// form without it has removed it.
+    func testMarkdownExampleRemoved() throws {
+        let text = try markdownConfirmation()
+        let start = try XCTUnwrap(text.range(of: "{% tab title=\"200 OK: Expected error\" %}")).lowerBound
+        let end = try XCTUnwrap(text.range(of: "{% endtab %}\n\n", range: start..<text.endIndex)).upperBound
+        var edited = text
+        edited.removeSubrange(start..<end)
+        Support.assertOneFinding(
+            try Support.check(edited), .exampleRemoved, field: nil, pointer: "/operations/confirmInvoice/examples/errorNewFormatNullData"
+        )
+    }
+
+    func testPlainExampleRemoved() throws {
+        let text = try plainConfirmation()
+        let start = try XCTUnwrap(text.range(of: "Examples of error responses after the changes")).lowerBound
+        let end = try XCTUnwrap(text.range(of: "curl --location")).lowerBound
+        var edited = text
+        edited.removeSubrange(start..<end)
+        Support.assertOneFinding(
+            try Support.check(edited), .exampleRemoved, field: nil, pointer: "/operations/confirmInvoice/examples/errorNewFormat"
+        )
+    }
+
+    /// A cut page never reports an example removed: it may simply not reach it.
+    func testCutPageReportsNoExampleRemoved() throws {
+        let text = try markdownConfirmation()
+        let end = try XCTUnwrap(text.range(of: "{% tab title=\"200 OK: Expected error\" %}")).lowerBound
+        let check = try Support.check(String(text[..<end]))
+        XCTAssertNotNil(check.stop)
+        XCTAssertEqual(check.findings.map(\.message), [])
+    }
+
+    func testUnknownPageFormIsALoaderError() {
+        let document = """
+            {
+              "models": { "Empty": { "fields": {} } },
+              "operations": {
+                "ping": {
+                  "section": "s", "summary": "x", "method": "POST", "path": "/a",
+                  "request": { "in": "body", "model": "Empty" },
+                  "response": { "result": { "type": "json" } },
+                  "errorFormats": ["old"],
+                  "examples": {
+                    "ok": { "kind": "response", "provenance": "doc", "pageForms": ["html"], "body": {} }
+                  }
+                }
+              }
+            }
+            """
+        let diagnostics = GeneratorTestSupport.loadFailures([GeneratorTestSupport.file("Schema/a.json", document)])
+        XCTAssertEqual(diagnostics.count, 1)
+        XCTAssertTrue(
+            diagnostics.first?.message.hasPrefix("unknown page form \"html\" in \"pageForms\"; expected one of markdown, plainText") == true,
+            "\(diagnostics.map(\.description))"
+        )
+    }
+
     func testMarkdownCurlBodyChanged() throws {
         let seed = try Support.seed(containing: "# Creating a payment link", form: .markdown)
         let text = Support.edit(seed.text, "\"amount\": 10000,", "\"amount\": 20000,")

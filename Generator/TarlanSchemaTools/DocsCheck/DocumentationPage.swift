@@ -23,6 +23,11 @@ package struct DocumentationPage: Sendable {
     package var examples: [PageExample] = []
     /// Where the page stops when it was cut off; nil when it reads to a proper end.
     package var stop: PageStop?
+    /// Something that follows the samples on a whole page was seen after the last JSON sample (the
+    /// curl, "Last updated", GitBook's agent footer, the rendered page's link targets): the samples
+    /// were all seen, so one missing from them was removed. A page cut cleanly between two samples
+    /// has no visible cut, so without this nothing could be reported removed safely.
+    package var reachesEnd = false
     package var lineCount: Int
 
     package init(path: String, form: Form, lineCount: Int) {

@@ -42,6 +42,17 @@ extension PageComparison {
         for (sample, value) in unmatched {
             reportUnmatched(sample, value: value, among: bodies, claimed: &claimed, base: base)
         }
+        // Only a page seen to its end, and only examples the schema says this form shows: page
+        // versions disagree, so absence from another form proves nothing.
+        if page.stop == nil, page.reachesEnd {
+            for example in bodies where example.pageForms.contains(page.form.rawValue) && !claimed.contains(example.name) {
+                report(
+                    .exampleRemoved, field: nil, pointer: "\(base)/\(Self.escape(example.name))", line: page.lineCount,
+                    "the page no longer shows the schema's example \(example.name) (\(Self.outcome(example.body))), which its "
+                        + "pageForms say the \(page.form.rawValue) page shows"
+                )
+            }
+        }
 
         for sample in page.examples where sample.kind == .curl {
             let curl = SampleReading.curl(sample.text)

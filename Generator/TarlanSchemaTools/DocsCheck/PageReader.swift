@@ -24,7 +24,19 @@ package enum PageReader {
             ? try MarkdownPageParser.parse(lines, path: path)
             : PlainTextPageParser.parse(lines, path: path)
         if !text.hasSuffix("\n") { distrustLastLine(of: &page) }
+        page.reachesEnd = reachesEnd(page, lines)
         return page
+    }
+
+    static func reachesEnd(_ page: DocumentationPage, _ lines: [String]) -> Bool {
+        // Without a JSON sample there is no "after the samples" to see.
+        guard let lastJSON = page.examples.filter({ $0.kind == .json }).map(\.line).max() else { return false }
+        if page.examples.contains(where: { $0.kind == .curl && $0.line > lastJSON }) { return true }
+        if let urlLine = page.urlLine, urlLine != page.endpointLine, urlLine > lastJSON { return true }
+        return lines.dropFirst(lastJSON).contains { line in
+            let text = line.trimmingCharacters(in: .whitespaces)
+            return text.hasPrefix("Last updated") || text == "# Agent Instructions" || text == "# Agent Instructions: Querying This Documentation"
+        }
     }
 
     /// Without a final newline the last line may be cut mid-word: a row or endpoint on it is not
