@@ -50,7 +50,7 @@ enum PlainTextPageParser {
                     page.title = text
                     page.titleLine = index + 1
                     index += 1
-                } else if text.hasPrefix("{") || text.hasPrefix("[") {
+                } else if Self.startsJSON(text) {
                     readJSON()
                 } else if text.hasPrefix("curl ") {
                     readCurl()
@@ -163,7 +163,7 @@ enum PlainTextPageParser {
             var texts: [String] = []
             while end < lines.count, !isBlank(end) {
                 let text = trimmed(end)
-                if end > start, text.hasPrefix("{") || text.hasPrefix("[") || text.hasPrefix("curl ") { break }
+                if end > start, Self.startsJSON(text) || text.hasPrefix("curl ") { break }
                 texts.append(text)
                 end += 1
             }
@@ -172,8 +172,15 @@ enum PlainTextPageParser {
 
         func isSampleOrEndpoint(_ start: Int) -> Bool {
             let text = trimmed(start)
-            return text.hasPrefix("{") || text.hasPrefix("[") || text.hasPrefix("curl ")
+            return Self.startsJSON(text) || text.hasPrefix("curl ")
                 || PageText.firstMatch(#"^(GET|POST|PUT|PATCH|DELETE)(\s+https?://\S+)?$"#, in: text) != nil
+        }
+
+        /// `{`, `[` alone or followed by what JSON has there (`{"status"`, `[{`); not prose like `[here]`.
+        static func startsJSON(_ text: String) -> Bool {
+            guard let first = text.first, first == "{" || first == "[" else { return false }
+            guard let next = text.dropFirst().first(where: { !$0.isWhitespace }) else { return true }
+            return "\"{}[]".contains(next) || (first == "[" && (next.isNumber || next == "-"))
         }
 
         /// Column names on consecutive lines: `Name` / `Type` / `Description`, `Code` / `Text message` / ….
