@@ -19,7 +19,8 @@ extension PageComparison {
             guard let match else {
                 report(
                     .codeChanged, field: code, pointer: "/enums/\(enumeration.name)/cases", line: row.line,
-                    "the page lists \(code)\(row.cell(messageColumn).map { " (\"\($0)\")" } ?? ""); \(enumeration.name) has no case with this value"
+                    "the page lists \(code)\(row.cell(messageColumn).map { " (\"\($0)\")" } ?? ""); "
+                        + "\(enumeration.name) has no case with this value"
                 )
                 continue
             }

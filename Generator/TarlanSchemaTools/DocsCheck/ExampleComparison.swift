@@ -141,7 +141,8 @@ extension PageComparison {
         case (.array(let left), .array(let right)) where left.count == right.count:
             return zip(left, right).enumerated().flatMap { differences($1.0, $1.1, at: pointer + "/\($0)") }
         default:
-            return expected == published ? [] : [(pointer.isEmpty ? "/" : pointer) + " (\(describe(expected)) → \(describe(published)))"]
+            guard expected != published else { return [] }
+            return [(pointer.isEmpty ? "/" : pointer) + " (\(describe(expected)) → \(describe(published)))"]
         }
     }
 

@@ -32,7 +32,8 @@ extension PageComparison {
             guard let field else {
                 report(
                     .fieldAdded, field: row.name, pointer: "/models/\(modelName)/fields/\(Self.escape(row.name))", line: row.line,
-                    "\(table.heading.isEmpty ? "the table" : table.heading) documents \(row.name) (\(row.cell(typeColumn) ?? "no type")); "
+                    "\(table.heading.isEmpty ? "the table" : table.heading) documents \(row.name) "
+                        + "(\(row.cell(typeColumn) ?? "no type")); "
                         + "\(modelName) has no such field"
                 )
                 continue

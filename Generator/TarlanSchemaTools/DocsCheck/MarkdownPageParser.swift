@@ -72,7 +72,8 @@ enum MarkdownPageParser {
             let language = PageText.firstMatch(#"lang-([A-Za-z]+)"#, in: html)?[1] ?? ""
             html = PageText.replacing(#"<a [^>]*data-footnote-ref[^>]*>.*?</a>"#, in: html, with: "")
             html = PageText.replacing(#"<[^>]+>"#, in: html, with: "")
-            addSample(PageText.decodeEntities(html).trimmingCharacters(in: .whitespacesAndNewlines), language: language, line: start + 1)
+            let text = PageText.decodeEntities(html).trimmingCharacters(in: .whitespacesAndNewlines)
+            addSample(text, language: language, line: start + 1)
             index = end + 1
         }
 
@@ -102,7 +103,9 @@ enum MarkdownPageParser {
             case "tabs":
                 openTabs.append(line)
             case "tab":
-                guard !openTabs.isEmpty else { throw PageReadError(path: page.path, line: line, message: "{% tab %} outside {% tabs %}") }
+                guard !openTabs.isEmpty else {
+                    throw PageReadError(path: page.path, line: line, message: "{% tab %} outside {% tabs %}")
+                }
                 tabTitle = PageText.firstMatch(#"title="([^"]*)""#, in: trimmed).map { PageText.clean($0[1]) } ?? ""
             case "endtab":
                 guard tabTitle != nil else {

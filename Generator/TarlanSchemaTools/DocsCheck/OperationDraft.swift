@@ -18,15 +18,18 @@ package enum OperationDraft {
         for table in page.tables {
             switch TableRole(table) {
             case .request:
-                requestFields.merge(fields(table.rows, table: table, isResponse: false, prefix: typeName, models: &models)) { a, _ in a }
+                let read = fields(table.rows, table: table, isResponse: false, prefix: typeName, models: &models)
+                requestFields.merge(read) { first, _ in first }
             case .response:
-                resultFields.merge(fields(table.rows, table: table, isResponse: true, prefix: typeName, models: &models)) { a, _ in a }
+                let read = fields(table.rows, table: table, isResponse: true, prefix: typeName, models: &models)
+                resultFields.merge(read) { first, _ in first }
             default:
                 continue
             }
         }
-        models[typeName + "Request"] = .object(["description": .string("Request of \(page.title ?? id)."), "fields": .object(requestFields)])
-        models[typeName + "Result"] = .object(["description": .string("Result of \(page.title ?? id)."), "fields": .object(resultFields)])
+        let title = page.title ?? id
+        models[typeName + "Request"] = .object(["description": .string("Request of \(title)."), "fields": .object(requestFields)])
+        models[typeName + "Result"] = .object(["description": .string("Result of \(title)."), "fields": .object(resultFields)])
 
         var operation: [String: JSONValue] = [
             "section": .string(section?.id ?? "CHOOSE: the host \(server ?? "?") is in no section's servers"),
@@ -91,7 +94,8 @@ package enum OperationDraft {
     private static func schemaType(_ kind: PageText.TypeKind?, name: String) -> JSONValue {
         switch kind {
         case .integer: .string("integer")
-        case .number: ["amount", "balance", "fee", "commission", "sum"].contains(where: name.contains) ? .string("decimal") : .string("number")
+        // Amounts of money are decimal in the schema, whatever the page calls them.
+        case .number: .string(["amount", "balance", "fee", "commission", "sum"].contains(where: name.contains) ? "decimal" : "number")
         case .boolean: .string("boolean")
         case .array: .object(["type": .string("array"), "items": .object(["type": .string("json")])])
         case .object: .string("json")
@@ -117,7 +121,8 @@ package enum OperationDraft {
         if let code = body["result"]?["error_code"]?.numberValue?.int, code != 0 {
             example["expect"] = expectation("newExpected", code, body["result"]?["message"])
         } else if body["status"] == .bool(false), let code = body["status_code"]?.numberValue?.int {
-            let format = formats.contains("acquiring") ? "acquiring" : status >= 400 && formats.contains("newUnexpected") ? "newUnexpected" : "old"
+            let format = formats.contains("acquiring")
+                ? "acquiring" : status >= 400 && formats.contains("newUnexpected") ? "newUnexpected" : "old"
             example["expect"] = expectation(format, code, body["message"])
         } else {
             example["expect"] = .object(["outcome": .string("success")])

@@ -35,7 +35,7 @@ package enum PageReader {
         if let urlLine = page.urlLine, urlLine != page.endpointLine, urlLine > lastJSON { return true }
         return lines.dropFirst(lastJSON).contains { line in
             let text = line.trimmingCharacters(in: .whitespaces)
-            return text.hasPrefix("Last updated") || text == "# Agent Instructions" || text == "# Agent Instructions: Querying This Documentation"
+            return text.hasPrefix("Last updated") || text.hasPrefix("# Agent Instructions")
         }
     }
 

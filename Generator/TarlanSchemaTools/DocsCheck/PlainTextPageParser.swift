@@ -109,7 +109,13 @@ enum PlainTextPageParser {
             scan: while end < lines.count {
                 for character in lines[end] {
                     if inString {
-                        if escaped { escaped = false } else if character == "\\" { escaped = true } else if character == "\"" { inString = false }
+                        if escaped {
+                            escaped = false
+                        } else if character == "\\" {
+                            escaped = true
+                        } else if character == "\"" {
+                            inString = false
+                        }
                     } else if character == "\"" {
                         inString = true
                     } else if character == "{" || character == "[" {
@@ -151,7 +157,8 @@ enum PlainTextPageParser {
                 page.stop = PageStop(line: start + 1, reason: "the curl command starting at line \(start + 1) is cut off")
                 return
             }
-            page.examples.append(PageExample(kind: .curl, label: heading, text: lines[start...end].joined(separator: "\n"), line: start + 1))
+            let text = lines[start...end].joined(separator: "\n")
+            page.examples.append(PageExample(kind: .curl, label: heading, text: text, line: start + 1))
             index = end + 1
         }
 
@@ -274,7 +281,8 @@ enum PlainTextPageParser {
         private static func codeRows(_ cells: [Cell], columns: Int) -> ([PageRow], Int) {
             var rows: [PageRow] = []
             var index = 0
-            while index + columns <= cells.count, cells[index].text.range(of: #"^-?[\w.]{1,24}$"#, options: .regularExpression) != nil {
+            func isCode(_ text: String) -> Bool { text.range(of: #"^-?[\w.]{1,24}$"#, options: .regularExpression) != nil }
+            while index + columns <= cells.count, isCode(cells[index].text) {
                 rows.append(makeRow(cells[index..<(index + columns)]))
                 index += columns
             }

@@ -109,7 +109,10 @@ enum SampleReading {
                 tokens.append(.string(raw))
             } else if character.isLetter || character.isNumber || character == "-" {
                 var raw = ""
-                while index < characters.count, characters[index].isLetter || characters[index].isNumber || ".-+".contains(characters[index]) {
+                func continuesScalar(_ character: Character) -> Bool {
+                    character.isLetter || character.isNumber || ".-+".contains(character)
+                }
+                while index < characters.count, continuesScalar(characters[index]) {
                     raw.append(characters[index])
                     index += 1
                 }
