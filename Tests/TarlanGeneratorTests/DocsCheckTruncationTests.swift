@@ -21,6 +21,8 @@ final class DocsCheckTruncationTests: XCTestCase {
         let stop = try XCTUnwrap(check.stop)
         XCTAssertEqual(stop.line, cut.components(separatedBy: "\n").count)
         XCTAssertTrue(stop.reason.contains("not closed"), stop.reason)
+        // The rows closed before the cut are still compared.
+        XCTAssertTrue(check.compared.contains("6 response fields"), "\(check.compared)")
     }
 
     /// Cut in the middle of a word of the rendered page's body table: the body fields after the cut

@@ -79,6 +79,8 @@ package struct PageRow: Sendable {
     package var line: Int
     /// The last line the row's cells occupy (rendered text puts each cell on its own lines).
     package var endLine: Int
+    /// Its end is marked (`</tr>`), so a cut after it leaves it whole.
+    package var isClosed = false
 
     package init(cells: [String], depth: Int, name: String, required: Bool, line: Int, endLine: Int? = nil) {
         self.cells = cells

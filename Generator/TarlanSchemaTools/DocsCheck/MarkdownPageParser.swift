@@ -188,7 +188,9 @@ enum MarkdownPageParser {
                 if rowMatch.inner.contains("<th") {
                     columns = cells.map(PageText.clean)
                 } else {
-                    rows.append(Self.row(cells, line: line))
+                    var row = Self.row(cells, line: line)
+                    row.isClosed = true
+                    rows.append(row)
                 }
             }
             var table = PageTable(heading: heading, columns: columns, rows: rows, line: start + 1)

@@ -44,8 +44,9 @@ package enum PageReader {
     static func distrustLastLine(of page: inout DocumentationPage) {
         let last = page.lineCount
         var cut = false
-        for index in page.tables.indices where page.tables[index].rows.contains(where: { $0.endLine >= last }) {
-            page.tables[index].rows.removeAll { $0.endLine >= last }
+        let mayBeCut = { (row: PageRow) in row.endLine >= last && !row.isClosed }
+        for index in page.tables.indices where page.tables[index].rows.contains(where: mayBeCut) {
+            page.tables[index].rows.removeAll(where: mayBeCut)
             page.tables[index].mayBeCut = true
             cut = true
         }
