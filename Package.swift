@@ -56,7 +56,7 @@ let package = Package(
             dependencies: ["TarlanGeneratorKit"],
             path: "Generator/TarlanSchemaTools"
         ),
-        // `tarlan-generator generate|diff|openapi`: the command plugins' tool and the maintainers' CLI.
+        // `tarlan-generator generate|diff|openapi|check-docs`: the command plugins' tool and the maintainers' CLI.
         .executableTarget(
             name: "tarlan-generator",
             dependencies: ["TarlanSchemaTools"],
@@ -77,6 +77,17 @@ let package = Package(
             )),
             dependencies: ["tarlan-generator"],
             path: "Plugins/DiffSchemaPlugin"
+        ),
+        // `swift package check-docs PAGE... [--format markdown|json] [--draft]`: documentation pages
+        // against Schema/, every difference the schema does not already record.
+        .plugin(
+            name: "CheckDocsPlugin",
+            capability: .command(intent: .custom(
+                verb: "check-docs",
+                description: "Compare documentation pages (GitBook Markdown or rendered text) with Schema/ and report drift"
+            )),
+            dependencies: ["tarlan-generator"],
+            path: "Plugins/CheckDocsPlugin"
         ),
         // `swift package generate-sources [--output DIR]`: the build plugin's output, written to Generated/.
         .plugin(
@@ -112,8 +123,8 @@ let package = Package(
         ),
         // Builds a copy of the package with the real toolchain to check the plugin (slow; see the tests).
         .testTarget(name: "TarlanBuildTests"),
-        // Runs the built `tarlan` executable.
-        .testTarget(name: "TarlanCLITests", dependencies: ["tarlan", "TarlanTestSupport"]),
+        // Runs the built `tarlan` and `tarlan-generator` executables.
+        .testTarget(name: "TarlanCLITests", dependencies: ["tarlan", "tarlan-generator", "TarlanTestSupport"]),
         // Fixture tests generated from the schema's examples and signature vectors.
         .testTarget(
             name: "TarlanFixtureTests",

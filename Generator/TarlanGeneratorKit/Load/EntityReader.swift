@@ -305,7 +305,7 @@ enum EntityReader {
             "example \"\(name)\"",
             required: ["kind", "provenance", "body"],
             optional: [
-                "description", "quirk", "correction", "asDocumented", "httpStatus", "expect",
+                "description", "quirk", "correction", "asDocumented", "pageForms", "httpStatus", "expect",
                 "secret", "canonical", "signature", "canonicalForm",
             ],
             log: &log
@@ -313,6 +313,13 @@ enum EntityReader {
             let provenance = node.choice("provenance", Provenance.self, allowed: Provenance.allCases, log: &log),
             let body = node.child("body")
         else { return nil }
+        let pageForms = node.stringArray("pageForms", log: &log) ?? []
+        for form in pageForms where !Example.pageFormNames.contains(form) {
+            log.error(
+                "unknown page form \"\(form)\" in \"pageForms\"; expected one of \(Example.pageFormNames.joined(separator: ", "))",
+                at: node.child("pageForms")?.location ?? node.location
+            )
+        }
         return Example(
             name: name, kind: kind, provenance: provenance,
             description: node.string("description", log: &log),
@@ -326,6 +333,7 @@ enum EntityReader {
             canonical: node.string("canonical", log: &log),
             signature: node.string("signature", log: &log),
             canonicalForm: node.choice("canonicalForm", CanonicalForm.self, allowed: CanonicalForm.allCases, log: &log),
+            pageForms: pageForms,
             location: node.location
         )
     }

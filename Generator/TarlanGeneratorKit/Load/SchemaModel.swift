@@ -247,7 +247,12 @@ package struct Example: Sendable {
     package var signature: String?
     /// The form the signature holds in, when only one; nil: every form.
     package var canonicalForm: CanonicalForm?
+    /// The published page forms known to show it (`markdown`, `plainText`); `check-docs` reports the
+    /// example removed only from a page of one of these forms.
+    package var pageForms: [String] = []
     package var location: SourceLocation
+
+    package static let pageFormNames = ["markdown", "plainText"]
 }
 
 package struct SignatureVector: Sendable {
