@@ -15,7 +15,7 @@ cat > "$work/nginx.conf" <<CONF
 worker_processes 1;
 pid $work/nginx.pid;
 error_log $work/error.log warn;
-events { worker_connections 8192; }
+events { worker_connections 4000; }
 http {
     access_log off;
     keepalive_requests 10000000;
