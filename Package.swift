@@ -8,6 +8,9 @@ let package = Package(
         .library(name: "TarlanPayments", targets: ["TarlanPayments"]),
         // For tests and demos: `MockTransport` (the schema's examples, checked requests) and `InMemoryTransport`.
         .library(name: "TarlanPaymentsMocks", targets: ["TarlanPaymentsMocks"]),
+        // For authors of an `HTTPTransport` (Integrations/TarlanAsyncHTTPClient): the hostile-server cases every
+        // transport must pass, and the loopback server they use. Needs XCTest; for test targets only.
+        .library(name: "TarlanTransportTesting", targets: ["TarlanTransportTesting"]),
         .executable(name: "tarlan", targets: ["tarlan"]),
         .executable(name: "tarlan-generator", targets: ["tarlan-generator"]),
         .executable(name: "tarlan-benchmarks", targets: ["tarlan-benchmarks"]),
@@ -114,17 +117,26 @@ let package = Package(
             // Test inputs and checked-in expected output, read at run time; never compiled.
             exclude: ["Fixtures", "Golden"]
         ),
-        // Shared by the test targets: a loopback HTTP server that answers, truncates, hangs, redirects or
-        // streams on cue, and seeded JSON mutations for the fuzz tests.
+        // Shared by the test targets: seeded JSON mutations for the fuzz tests, test-only literals.
         .target(name: "TarlanTestSupport", dependencies: ["TarlanRuntime"], path: "Tests/TarlanTestSupport"),
+        // A loopback HTTP server that answers, truncates, hangs, redirects or streams on cue, and the
+        // hostile-server cases every transport runs (URLSessionTransport here, others in Integrations/).
+        .target(
+            name: "TarlanTransportTesting",
+            dependencies: ["TarlanPayments"],
+            path: "Tests/TarlanTransportTesting"
+        ),
         .testTarget(
             name: "TarlanPaymentsTests",
-            dependencies: ["TarlanPayments", "TarlanPaymentsMocks", "TarlanTestSupport"]
+            dependencies: ["TarlanPayments", "TarlanPaymentsMocks", "TarlanTestSupport", "TarlanTransportTesting"]
         ),
         // Builds a copy of the package with the real toolchain to check the plugin (slow; see the tests).
         .testTarget(name: "TarlanBuildTests"),
         // Runs the built `tarlan` and `tarlan-generator` executables.
-        .testTarget(name: "TarlanCLITests", dependencies: ["tarlan", "tarlan-generator", "TarlanTestSupport"]),
+        .testTarget(
+            name: "TarlanCLITests",
+            dependencies: ["tarlan", "tarlan-generator", "TarlanTestSupport", "TarlanTransportTesting"]
+        ),
         // Fixture tests generated from the schema's examples and signature vectors.
         .testTarget(
             name: "TarlanFixtureTests",

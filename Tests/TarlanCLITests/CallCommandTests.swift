@@ -1,5 +1,6 @@
 import Foundation
 import TarlanTestSupport
+import TarlanTransportTesting
 import XCTest
 
 /// `tarlan call` against a local server that answers, fails or hangs: the documented exit status

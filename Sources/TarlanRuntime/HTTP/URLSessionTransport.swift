@@ -70,6 +70,7 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
         var continuation: CheckedContinuation<HTTPResponse, any Error>
         var response: HTTPURLResponse?
         var body = Data()
+        var timer: DispatchSourceTimer?
     }
 
     private let lock = NSLock()
@@ -82,21 +83,31 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
         lock.unlock()
     }
 
-    /// Ends the attempt at its deadline, however the bytes trickle in.
+    /// Ends the attempt at its deadline, however the bytes trickle in. A timer source, cancelled when the
+    /// attempt ends: a plain `asyncAfter` would stay queued for the whole timeout after every call.
     func expire(_ task: URLSessionTask, after timeout: TimeInterval) {
-        timers.asyncAfter(deadline: .now() + max(0, timeout)) { [weak self, weak task] in
+        let timer = DispatchSource.makeTimerSource(queue: timers)
+        timer.schedule(deadline: .now() + max(0, timeout))
+        timer.setEventHandler { [weak self, weak task] in
             guard let self, let task, let entry = self.take(task) else { return }
             task.cancel()
             entry.continuation.resume(throwing: HTTPTransportError(
                 kind: .timedOut, requestMayHaveBeenSent: Self.mayHaveBeenSent(task, entry, after: nil),
                 reason: "timed out", urlErrorCode: URLError.Code.timedOut.rawValue))
         }
+        lock.lock()
+        let isPending = pending[task.taskIdentifier] != nil
+        if isPending { pending[task.taskIdentifier]?.timer = timer }
+        lock.unlock()
+        if isPending { timer.resume() }
     }
 
     private func take(_ task: URLSessionTask) -> Pending? {
         lock.lock()
-        defer { lock.unlock() }
-        return pending.removeValue(forKey: task.taskIdentifier)
+        let entry = pending.removeValue(forKey: task.taskIdentifier)
+        lock.unlock()
+        entry?.timer?.cancel()
+        return entry
     }
 
     func urlSession(
@@ -131,6 +142,7 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
         pending[dataTask.taskIdentifier] = tooLarge ? nil : entry
         lock.unlock()
         if tooLarge {
+            entry.timer?.cancel()
             dataTask.cancel()
             entry.continuation.resume(throwing: HTTPTransportError.responseTooLarge(limit: entry.limit, statusCode: entry.response?.statusCode ?? 0))
         }

@@ -1,0 +1,21 @@
+import AsyncHTTPClient
+import NIOCore
+import NIOPosix
+
+/// The one `HTTPClient` every ``AsyncHTTPClientTransport`` uses, never shut down (so none of its users
+/// has to), configured for a payment client.
+enum SharedClient {
+    /// Connections kept open to one host; requests beyond them wait for a free one.
+    static let connectionsPerHost = 64
+
+    static let client: HTTPClient = {
+        var configuration = HTTPClient.Configuration()
+        // The 3xx itself is the answer: a redirect would carry the signature to another host.
+        configuration.redirectConfiguration = .disallow
+        // A failed connection fails the call at once ("not sent") rather than being retried until the deadline.
+        configuration.connectionPool.retryConnectionEstablishment = false
+        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = connectionsPerHost
+        configuration.decompression = .disabled
+        return HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton, configuration: configuration)
+    }()
+}
