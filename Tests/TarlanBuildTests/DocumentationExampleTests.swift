@@ -143,21 +143,23 @@ final class DocumentationExampleTests: XCTestCase {
         }
     }
 
-    /// Fenced blocks opened by a line that is exactly ```swift, with the line number of their first line.
+    /// Fenced blocks opened by a line that is ```swift (indented in a list item, or not), with the
+    /// line number of their first line and the fence's indentation removed.
     static func swiftBlocks(in text: String, file: String) -> [Block] {
         var blocks: [Block] = []
-        var current: (line: Int, lines: [Substring])?
+        var current: (line: Int, indentation: Int, lines: [Substring])?
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let indentation = line.prefix { $0 == " " }.count
             if var open = current {
-                if line.hasPrefix("```") {
+                if line.dropFirst(indentation).hasPrefix("```") {
                     blocks.append(Block(file: file, line: open.line, code: open.lines.joined(separator: "\n") + "\n"))
                     current = nil
                 } else {
-                    open.lines.append(line)
+                    open.lines.append(line.dropFirst(min(indentation, open.indentation)))
                     current = open
                 }
-            } else if line == "```swift" {
-                current = (index + 2, [])
+            } else if line.dropFirst(indentation) == "```swift" {
+                current = (index + 2, indentation, [])
             }
         }
         return blocks
@@ -210,11 +212,19 @@ final class DocumentationExampleTests: XCTestCase {
 
             final class T: XCTestCase {}
             ```
+            * a list item:
+
+              ```swift
+              struct S {
+                  var x = 1
+              }
+              ```
             """
         let blocks = Self.swiftBlocks(in: text, file: "Doc.md")
-        XCTAssertEqual(blocks.map(\.line), [3, 10])
-        XCTAssertEqual(blocks.map(\.declaresAtTopLevel), [false, true])
-        XCTAssertEqual(blocks.map(\.importsXCTest), [false, true])
+        XCTAssertEqual(blocks.map(\.line), [3, 10, 17])
+        XCTAssertEqual(blocks.map(\.declaresAtTopLevel), [false, true, true])
+        XCTAssertEqual(blocks.map(\.importsXCTest), [false, true, false])
+        XCTAssertEqual(blocks[2].code, "struct S {\n    var x = 1\n}\n")
         XCTAssertEqual(blocks[0].targetName, "ExampleDocLine3")
         XCTAssertEqual(blocks[0].sourceFile(), "\n\nfunc documentedExample() async throws {\n    let x = 1\n    print(x)\n\n}\n")
         XCTAssertEqual(blocks[1].sourceFile(), blocks[1].code)
