@@ -2,7 +2,8 @@ import Foundation
 import XCTest
 
 /// Every ```swift block of README.md and of the DocC catalog compiles as written, against a copy of
-/// the package, in a downstream package whose manifest is the documentation's own.
+/// the package, in a downstream package whose manifest is the documentation's own, without a
+/// warning; the documented tests (blocks importing XCTest) also pass.
 ///
 /// Conventions (what the documentation's blocks are, so they need no markers):
 /// * a block starting `// swift-tools-version` is the downstream manifest; every such block is the
@@ -90,6 +91,14 @@ final class DocumentationExampleTests: XCTestCase {
         XCTAssertEqual(result.status, 0, "a documented example does not compile:\n\(result.output)")
         let warnings = result.output.split(separator: "\n").filter { $0.contains("warning:") }
         XCTAssertEqual(warnings, [], "documented examples compile with warnings:\n\(result.output)")
+        guard result.status == 0 else { return }
+
+        // The documented tests say what the mock does: they must pass, not only compile.
+        let tests = try PluginBuildTests.run(["swift", "test", "--skip-build"], in: shop, timeout: Self.timeout)
+        XCTAssertEqual(tests.status, 0, "a documented test fails:\n\(tests.output)")
+        let documentedTests = examples.filter(\.importsXCTest).count
+        XCTAssertGreaterThan(documentedTests, 0)
+        XCTAssertFalse(tests.output.contains("Executed 0 tests"), "the documented tests did not run:\n\(tests.output)")
     }
 
     // MARK: Blocks
