@@ -2,9 +2,10 @@
 /// and sent as a JSON boolean).
 ///
 /// Whatever arrives is kept: `true`/`false`, `"true"`/`"false"`, `"1"`/`"0"` and `1`/`0` give
-/// ``boolValue``; any other value leaves ``boolValue`` nil and is still in ``rawValue``, so an
+/// ``boolValue``; any other value leaves ``boolValue`` nil and is kept as it arrived, so an
 /// answer the server has already acted on (a one-time code spent) is never thrown away for its
-/// spelling. Decide what an unrecognised value means for you, for example by logging `rawValue`.
+/// spelling. Decide what an unrecognised value means for you, for example by logging ``description``,
+/// which shows it.
 public struct TarlanFlag: Hashable, Sendable, Codable, ExpressibleByBooleanLiteral, CustomStringConvertible {
     /// The value exactly as it arrived.
     package var rawValue: JSONValue

@@ -158,7 +158,7 @@ public struct HTTPFailure: Sendable, Hashable, CustomStringConvertible {
     package var operationID: String
     public var httpStatus: Int
     public var reason: String
-    /// The start of the body, at most ``BodySnippet/limit`` characters.
+    /// The start of the body, at most 200 characters, card data redacted.
     public var bodySnippet: String
     /// Seconds the server asked to wait (`Retry-After` on a 429 or 503), if it did.
     public var retryAfter: TimeInterval?

@@ -30,7 +30,7 @@ package struct SigningRules: Sendable, Hashable {
 /// so each section names its form in the schema.
 public enum CanonicalForm: String, Sendable, Hashable, CaseIterable {
     /// Go's `encoding/json` after decoding into `map[string]interface{}`: keys sorted at every level,
-    /// `<`, `>`, `&` escaped, other non-ASCII raw, numbers as `float64` (see ``CanonicalJSON``).
+    /// `<`, `>`, `&` escaped, other non-ASCII raw, numbers as Go formats a `float64`.
     case go
     /// The Acquiring signature page's PHP sample: `ksort` of the top level, then `json_encode` with
     /// `JSON_UNESCAPED_SLASHES`: non-ASCII as `\uXXXX`, `<`, `>`, `&`, `/` raw, PHP's numbers.

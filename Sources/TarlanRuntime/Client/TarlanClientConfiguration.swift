@@ -40,8 +40,9 @@ public struct TarlanCallOptions: Sendable {
 ///
 /// Retries a transport failure or an HTTP 429/502/503/504 without an error envelope; never an API
 /// error (the server understood and answered) and never a decoding failure. The whole call, every
-/// attempt and pause included, ends by ``maxTotalDuration``; a `Retry-After` on a 429 or 503 is
-/// honoured when it fits in that deadline, and otherwise the call fails at once with the last error.
+/// attempt and pause included, ends by `maxTotalDuration`
+/// (``init(maxAttempts:initialDelay:maxDelay:jitter:maxTotalDuration:)``); a `Retry-After` on a 429 or
+/// 503 is honoured when it fits in that deadline, and otherwise the call fails at once with the last error.
 public struct TarlanRetryPolicy: Sendable, Hashable {
     /// Attempts in all, the first included.
     package var maxAttempts: Int
