@@ -20,7 +20,9 @@ enum CheckDocsCommand {
         var pages: [String] = []
         var index = 0
         func value(of option: String) -> String {
-            guard index + 1 < arguments.count else { CommandLineOutput.fail("\(option) needs a value\n\(usage)", status: 64) }
+            guard index + 1 < arguments.count else {
+                CommandLineOutput.fail("\(option) needs a value\n\(usage)", status: 64)
+            }
             index += 2
             return arguments[index - 1]
         }
@@ -79,11 +81,13 @@ enum CheckDocsCommand {
             output = DocsCheckRenderer.render(report, as: .markdown)
             if draft {
                 for check in report.pages {
-                    guard case .new(let id) = check.subject, let page = read.first(where: { $0.path == check.page }) else {
+                    guard case .new(let id) = check.subject, let page = read.first(where: { $0.path == check.page })
+                    else {
                         continue
                     }
                     let fragment = OperationDraft.fragment(for: page, id: id, schema: schema)
-                    output += "\n### Draft for `\(id)` (\(page.path))\n\n```json\n\(JSONPrettyPrinter.string(fragment))\n```\n"
+                    output +=
+                        "\n### Draft for `\(id)` (\(page.path))\n\n```json\n\(JSONPrettyPrinter.string(fragment))\n```\n"
                 }
             }
         case .json:
@@ -91,7 +95,8 @@ enum CheckDocsCommand {
             if draft {
                 var drafts: [String: JSONValue] = [:]
                 for check in report.pages {
-                    guard case .new(let id) = check.subject, let page = read.first(where: { $0.path == check.page }) else {
+                    guard case .new(let id) = check.subject, let page = read.first(where: { $0.path == check.page })
+                    else {
                         continue
                     }
                     drafts[id] = OperationDraft.fragment(for: page, id: id, schema: schema)

@@ -83,7 +83,8 @@ enum DiffCommand {
         var report = SchemaDiff.compare(old.0, new.0, detectsMoves: old.isFolder && new.isFolder)
         if verifyAPI {
             do throws(APICheckFailure) {
-                let runtime = try RuntimeModules.locate(buildFolder: Self.buildFolder(buildFolder), packageName: packageName)
+                let runtime = try RuntimeModules.locate(
+                    buildFolder: Self.buildFolder(buildFolder), packageName: packageName)
                 report = try APIVerifier(toolchain: try APIToolchain.find(), runtime: runtime)
                     .verify(report, old: old.files, new: new.files)
             } catch {

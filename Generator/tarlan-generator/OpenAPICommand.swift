@@ -9,7 +9,8 @@ import TarlanSchemaTools
 /// validated first; diagnostics go to standard error as in `generate`, and nothing is written on
 /// failure. Exit status 1 on schema or I/O errors, 64 on usage errors.
 enum OpenAPICommand {
-    static let usage = "usage: tarlan-generator openapi SCHEMA [--output FILE]  (SCHEMA: a folder of schema documents, or one file)"
+    static let usage =
+        "usage: tarlan-generator openapi SCHEMA [--output FILE]  (SCHEMA: a folder of schema documents, or one file)"
 
     static func run(_ arguments: [String]) {
         var output: String?
@@ -65,7 +66,8 @@ enum OpenAPICommand {
                 .sorted()
                 .map { folder + "/" + $0 }
             if paths.isEmpty {
-                CommandLineOutput.fail("error: \(path): no schema documents (*.json other than *.schema.json)", status: 1)
+                CommandLineOutput.fail(
+                    "error: \(path): no schema documents (*.json other than *.schema.json)", status: 1)
             }
         } else {
             paths = [path]

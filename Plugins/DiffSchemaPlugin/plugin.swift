@@ -46,7 +46,9 @@ struct DiffSchemaPlugin: CommandPlugin {
         ]
         if let format = formats.first { diffArguments += ["--format", format] }
         if failOnBreaking { diffArguments.append("--fail-on-breaking") }
-        if verifyAPI { diffArguments += ["--verify-api", "--build-folder", try buildRuntime().path(percentEncoded: false)] }
+        if verifyAPI {
+            diffArguments += ["--verify-api", "--build-folder", try buildRuntime().path(percentEncoded: false)]
+        }
         let status = try Self.run(
             try context.tool(named: "tarlan-generator").url, diffArguments, in: package, what: "tarlan-generator diff",
             checked: false
@@ -71,7 +73,9 @@ struct DiffSchemaPlugin: CommandPlugin {
     /// Runs a process, its standard output printed here and its errors passed through; throws on a
     /// non-zero status unless `checked` is false.
     @discardableResult
-    static func run(_ executable: URL, _ arguments: [String], in directory: URL, what: String, checked: Bool = true) throws -> Int32 {
+    static func run(_ executable: URL, _ arguments: [String], in directory: URL, what: String, checked: Bool = true)
+        throws -> Int32
+    {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments

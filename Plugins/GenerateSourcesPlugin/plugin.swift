@@ -17,7 +17,8 @@ struct GenerateSourcesPlugin: CommandPlugin {
         let outputs = extractor.extractOption(named: "output")
         guard outputs.count <= 1, extractor.remainingArguments.isEmpty else { throw PluginFailure(Self.usage) }
         let package = context.package.directoryURL
-        let output = outputs.first.map { URL(fileURLWithPath: $0, relativeTo: package).standardizedFileURL }
+        let output =
+            outputs.first.map { URL(fileURLWithPath: $0, relativeTo: package).standardizedFileURL }
             ?? package.appending(path: "Generated")
 
         // The build plugin's schema list: `Schema/*.json` except `*.schema.json`, sorted by name.
@@ -27,11 +28,14 @@ struct GenerateSourcesPlugin: CommandPlugin {
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
         let generator = try context.tool(named: "tarlan-generate").url
         // The build plugin's targets and modes.
-        for (target, mode) in [("TarlanPayments", "library"), ("TarlanPaymentsMocks", "mocks"), ("TarlanFixtureTests", "tests")] {
+        for (target, mode) in [
+            ("TarlanPayments", "library"), ("TarlanPaymentsMocks", "mocks"), ("TarlanFixtureTests", "tests"),
+        ] {
             let directory = output.appending(path: target)
             let process = Process()
             process.executableURL = generator
-            process.arguments = ["--mode", mode, "--output", directory.path(percentEncoded: false)]
+            process.arguments =
+                ["--mode", mode, "--output", directory.path(percentEncoded: false)]
                 + schemaFiles.map { $0.path(percentEncoded: false) }
             try process.run()
             process.waitUntilExit()

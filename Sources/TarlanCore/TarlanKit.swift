@@ -9,35 +9,35 @@ public enum TarlanKit {
     /// The compiler's language version this build was made with, e.g. `6.3`.
     package static var swiftVersion: String {
         #if compiler(>=6.4)
-        "6.4+"
+            "6.4+"
         #elseif compiler(>=6.3)
-        "6.3"
+            "6.3"
         #elseif compiler(>=6.2)
-        "6.2"
+            "6.2"
         #elseif compiler(>=6.1)
-        "6.1"
+            "6.1"
         #else
-        "6.0"
+            "6.0"
         #endif
     }
 
     private static var operatingSystem: String {
         #if os(Linux)
-        "Linux"
+            "Linux"
         #elseif os(macOS)
-        "macOS"
+            "macOS"
         #elseif os(iOS)
-        "iOS"
+            "iOS"
         #elseif os(tvOS)
-        "tvOS"
+            "tvOS"
         #elseif os(watchOS)
-        "watchOS"
+            "watchOS"
         #elseif os(visionOS)
-        "visionOS"
+            "visionOS"
         #elseif os(Windows)
-        "Windows"
+            "Windows"
         #else
-        "unknown"
+            "unknown"
         #endif
     }
 }

@@ -85,11 +85,14 @@ public struct MockTransport: HTTPTransport {
     public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
         let path = request.url.path
         let operation = operations.first { operation in
-            operation.method == request.method && (operation.path == path || operation.environmentPaths.values.contains(path))
+            operation.method == request.method
+                && (operation.path == path || operation.environmentPaths.values.contains(path))
         }
         state.withLock { $0.received.append(Received(request: request, operationID: operation?.id)) }
         guard let operation else {
-            return HTTPResponse(statusCode: 404, headers: ["Content-Type": "text/plain"], body: Data("mock: no operation for \(request.method.rawValue) \(path)".utf8))
+            return HTTPResponse(
+                statusCode: 404, headers: ["Content-Type": "text/plain"],
+                body: Data("mock: no operation for \(request.method.rawValue) \(path)".utf8))
         }
         let fields: JSONValue
         switch check(request, operation) {
@@ -108,14 +111,16 @@ public struct MockTransport: HTTPTransport {
         for script in scripts.reversed() {
             if let scripted = script(request) { return scripted }
         }
-        let answer = examples
+        let answer =
+            examples
             .filter { $0.operationID == operation.id && $0.role == .success }
             .min { $0.name < $1.name }
         guard let answer else {
             return Self.rejection("mock: the schema has no success example for \(operation.id)")
         }
         return HTTPResponse(
-            statusCode: answer.httpStatus ?? 200, headers: ["Content-Type": "application/json"], body: Data(answer.json.utf8)
+            statusCode: answer.httpStatus ?? 200, headers: ["Content-Type": "application/json"],
+            body: Data(answer.json.utf8)
         )
     }
 
@@ -137,14 +142,18 @@ public struct MockTransport: HTTPTransport {
         }
         for field in operation.requestFields {
             // The field may come under its name or one of the keys the documentation also uses.
-            guard let (key, value) = ([field.name] + field.aliases).lazy
-                .compactMap({ key in fields[key].flatMap { $0.isNull ? nil : (key, $0) } }).first
+            guard
+                let (key, value) = ([field.name] + field.aliases).lazy
+                    .compactMap({ key in fields[key].flatMap { $0.isNull ? nil : (key, $0) } }).first
             else {
-                if field.isRequired { return .failure(Rejection(message: "mock: required field \"\(field.name)\" is missing")) }
+                if field.isRequired {
+                    return .failure(Rejection(message: "mock: required field \"\(field.name)\" is missing"))
+                }
                 continue
             }
             if !QueryTyping.fits(value, field.kind) {
-                return .failure(Rejection(message: "mock: \"\(key)\" must be \(field.kind.rawValue), found \(value.jsonTypeName)"))
+                return .failure(
+                    Rejection(message: "mock: \"\(key)\" must be \(field.kind.rawValue), found \(value.jsonTypeName)"))
             }
         }
         return .success(.object(fields))
@@ -152,7 +161,8 @@ public struct MockTransport: HTTPTransport {
 
     private static func rejection(_ message: String) -> HTTPResponse {
         let body: JSONValue = ["status": false, "status_code": 1021, "message": .string(message), "result": [:]]
-        return HTTPResponse(statusCode: 400, headers: ["Content-Type": "application/json"], body: Data(CanonicalJSON.encode(body)))
+        return HTTPResponse(
+            statusCode: 400, headers: ["Content-Type": "application/json"], body: Data(CanonicalJSON.encode(body)))
     }
 
     // MARK: Shared state

@@ -32,10 +32,13 @@ enum Call {
         do {
             let result = try await options.operation.call(core, request: options.request)
             // Card data (the schema's sensitive fields) never reaches the terminal.
-            print(JSONPrettyPrinter.string(Redaction.redact(result, keys: options.operation.descriptor.sensitiveFields)))
+            print(
+                JSONPrettyPrinter.string(Redaction.redact(result, keys: options.operation.descriptor.sensitiveFields)))
         } catch let TarlanError.api(error) {
             let code = error.code.map(String.init) ?? "(none)"
-            Output.fail("tarlan call: API error \(code): \(error.message) (\(error.format.rawValue) format, HTTP \(error.httpStatus))", status: 1)
+            Output.fail(
+                "tarlan call: API error \(code): \(error.message) (\(error.format.rawValue) format, HTTP \(error.httpStatus))",
+                status: 1)
         } catch let TarlanError.invalidRequest(_, reason) {
             Output.fail("tarlan call: invalid request (not sent): \(reason)", status: 64)
         } catch let error as TarlanError where error.outcome == .unknown && !options.operation.descriptor.isIdempotent {
@@ -94,13 +97,16 @@ enum Call {
         let environment = sandbox ? "sandbox" : "production"
         let url: URL
         if let baseURL {
-            guard let parsed = URL(string: baseURL), parsed.scheme == "https" || parsed.scheme == "http", parsed.host != nil else {
+            guard let parsed = URL(string: baseURL), parsed.scheme == "https" || parsed.scheme == "http",
+                parsed.host != nil
+            else {
                 throw UsageError(message: "--base-url must be an http(s) URL")
             }
             url = parsed
         } else {
             guard let server = section.servers[environment], let parsed = URL(string: server) else {
-                throw UsageError(message: "section \(section.name) has no documented \(environment) host; use --base-url")
+                throw UsageError(
+                    message: "section \(section.name) has no documented \(environment) host; use --base-url")
             }
             url = parsed
         }

@@ -13,7 +13,9 @@ enum Demo {
         for operation in TarlanOperations.dynamic {
             let descriptor = operation.descriptor
             print("== \(descriptor.id): \(descriptor.summary) [\(descriptor.section.name)]")
-            guard let example = TarlanExamples.all.first(where: { $0.operationID == descriptor.id && $0.role == .request }),
+            guard
+                let example = TarlanExamples.all.first(where: { $0.operationID == descriptor.id && $0.role == .request }
+                ),
                 let request = try? JSONParser.parse(Array(example.json.utf8))
             else {
                 print("   (the schema has no request example)\n")
@@ -38,7 +40,10 @@ enum Demo {
         }
         failures += verifyCallbacks()
         let total = TarlanOperations.dynamic.count + TarlanCallbacks.dynamic.count
-        print(failures == 0 ? "All \(total) operations and callbacks succeeded." : "\(failures) operation(s) or callback(s) failed.")
+        print(
+            failures == 0
+                ? "All \(total) operations and callbacks succeeded." : "\(failures) operation(s) or callback(s) failed."
+        )
         if failures > 0 { exit(1) }
     }
 
@@ -49,7 +54,9 @@ enum Demo {
         for callback in TarlanCallbacks.dynamic {
             let descriptor = callback.descriptor
             print("== callback \(descriptor.id): \(descriptor.summary) [\(descriptor.section.name)]")
-            guard let example = TarlanExamples.all.first(where: { $0.operationID == descriptor.id && $0.role == .payload }),
+            guard
+                let example = TarlanExamples.all.first(where: { $0.operationID == descriptor.id && $0.role == .payload }
+                ),
                 let payload = try? JSONParser.parse(Array(example.json.utf8))
             else {
                 print("   (the schema has no payload example)\n")
@@ -60,7 +67,8 @@ enum Demo {
             let input: String
             switch descriptor.payloadLocation {
             case .body: input = CanonicalJSON.string(payload)
-            case .query: input = "https://merchant.example/callback?" + RequestBuilder.queryString(payload.objectValue ?? [:])
+            case .query:
+                input = "https://merchant.example/callback?" + RequestBuilder.queryString(payload.objectValue ?? [:])
             }
             print("<- \(descriptor.method.rawValue) \(descriptor.payloadLocation == .query ? input : "<callback_url>")")
             print("   \(rules.headerName): \(header)")
@@ -70,7 +78,9 @@ enum Demo {
             do {
                 let verified = try callback.verify(verifier, input: Data(input.utf8), signatureHeader: header)
                 print("-> signature valid; payload:")
-                print(indented(JSONPrettyPrinter.string(Redaction.redact(verified.payload, keys: descriptor.sensitiveFields))))
+                print(
+                    indented(
+                        JSONPrettyPrinter.string(Redaction.redact(verified.payload, keys: descriptor.sensitiveFields))))
                 let tampered = Signer.headerValue(for: .object(["tampered": true]), secret: secret, rules: rules)
                 do {
                     _ = try callback.verify(verifier, input: Data(input.utf8), signatureHeader: tampered)

@@ -17,14 +17,16 @@ enum List {
     private static var rows: [Row] {
         TarlanOperations.all.map { operation in
             Row(
-                name: operation.id, method: operation.method.rawValue, path: operation.path, section: operation.section.name,
+                name: operation.id, method: operation.method.rawValue, path: operation.path,
+                section: operation.section.name,
                 summary: operation.summary, documentation: operation.documentation, isCallback: false)
-        } + TarlanCallbacks.all.map { callback in
-            Row(
-                name: callback.id, method: callback.method.rawValue, path: "(callback to your endpoint)",
-                section: callback.section.name, summary: callback.summary, documentation: callback.documentation,
-                isCallback: true)
         }
+            + TarlanCallbacks.all.map { callback in
+                Row(
+                    name: callback.id, method: callback.method.rawValue, path: "(callback to your endpoint)",
+                    section: callback.section.name, summary: callback.summary, documentation: callback.documentation,
+                    isCallback: true)
+            }
     }
 
     static func run(markdown: Bool) {

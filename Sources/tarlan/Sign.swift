@@ -17,7 +17,8 @@ enum Sign {
             form = nil
         }
         guard let section = SectionLookup.named(sectionName) else {
-            Output.fail("tarlan sign: unknown section \"\(sectionName)\"; expected one of \(SectionLookup.names)", status: 2)
+            Output.fail(
+                "tarlan sign: unknown section \"\(sectionName)\"; expected one of \(SectionLookup.names)", status: 2)
         }
         guard let secret = ProcessInfo.processInfo.environment["TARLAN_SECRET"], !secret.isEmpty else {
             Output.fail("tarlan sign: set the signing secret in the TARLAN_SECRET environment variable", status: 2)

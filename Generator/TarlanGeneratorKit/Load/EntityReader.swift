@@ -3,12 +3,14 @@ import TarlanCore
 /// Reads each kind of schema entity from its JSON object. One function per entity.
 enum EntityReader {
     static func section(_ id: String, _ node: NodeReader, _ log: inout DiagnosticLog) -> Section? {
-        guard node.expectObject(
-            "section \"\(id)\"",
-            required: ["title", "swiftPrefix", "servers", "signing", "errorFormats"],
-            optional: ["description", "documentation", "errorCodes", "unmodelled"],
-            log: &log
-        ) else { return nil }
+        guard
+            node.expectObject(
+                "section \"\(id)\"",
+                required: ["title", "swiftPrefix", "servers", "signing", "errorFormats"],
+                optional: ["description", "documentation", "errorCodes", "unmodelled"],
+                log: &log
+            )
+        else { return nil }
         var servers: [String: String] = [:]
         if let serversNode = node.child("servers"),
             serversNode.expectObject("servers", required: ["production"], optional: ["sandbox"], log: &log)
@@ -22,7 +24,9 @@ enum EntityReader {
         if let signingNode = node.child("signing"),
             signingNode.expectObject(
                 "signing",
-                required: ["headerName", "valuePrefix", "excludedTopLevelFields", "excludesEmptyStrings", "canonicalForm"],
+                required: [
+                    "headerName", "valuePrefix", "excludedTopLevelFields", "excludesEmptyStrings", "canonicalForm",
+                ],
                 optional: ["note"],
                 log: &log
             )
@@ -32,7 +36,8 @@ enum EntityReader {
                 let prefix = signingNode.string("valuePrefix", log: &log),
                 let excluded = signingNode.stringArray("excludedTopLevelFields", log: &log),
                 let excludesEmpty = signingNode.bool("excludesEmptyStrings", log: &log),
-                let form = signingNode.choice("canonicalForm", CanonicalForm.self, allowed: CanonicalForm.allCases, log: &log)
+                let form = signingNode.choice(
+                    "canonicalForm", CanonicalForm.self, allowed: CanonicalForm.allCases, log: &log)
             {
                 signing = SigningRules(
                     headerName: header, valuePrefix: prefix,
@@ -45,10 +50,12 @@ enum EntityReader {
             unmodelledNode.expectObject("unmodelled", optional: Array(unmodelledNode.members.keys), log: &log)
         {
             for (name, entry) in unmodelledNode.sortedChildren() {
-                guard entry.expectObject(
-                    "unmodelled operation \"\(name)\"", required: ["method", "path", "reason"], optional: ["documentation"],
-                    log: &log
-                ), let method = entry.choice("method", HTTPMethod.self, allowed: HTTPMethod.allCases, log: &log),
+                guard
+                    entry.expectObject(
+                        "unmodelled operation \"\(name)\"", required: ["method", "path", "reason"],
+                        optional: ["documentation"],
+                        log: &log
+                    ), let method = entry.choice("method", HTTPMethod.self, allowed: HTTPMethod.allCases, log: &log),
                     let path = entry.string("path", log: &log), let reason = entry.string("reason", log: &log)
                 else { continue }
                 unmodelled[name] = UnmodelledOperation(
@@ -73,12 +80,16 @@ enum EntityReader {
     }
 
     static func operation(_ id: String, _ node: NodeReader, _ log: inout DiagnosticLog) -> Operation? {
-        guard node.expectObject(
-            "operation \"\(id)\"",
-            required: ["section", "summary", "method", "path", "request", "response", "errorFormats"],
-            optional: ["description", "documentation", "environmentPaths", "idempotent", "quirks", "examples", "reconcile"],
-            log: &log
-        ) else { return nil }
+        guard
+            node.expectObject(
+                "operation \"\(id)\"",
+                required: ["section", "summary", "method", "path", "request", "response", "errorFormats"],
+                optional: [
+                    "description", "documentation", "environmentPaths", "idempotent", "quirks", "examples", "reconcile",
+                ],
+                log: &log
+            )
+        else { return nil }
         let method = node.choice("method", HTTPMethod.self, allowed: HTTPMethod.allCases, log: &log)
         var placement: RequestLocation?
         var requestModel: String?
@@ -127,7 +138,9 @@ enum EntityReader {
     }
 
     static func reconcileRule(_ node: NodeReader, _ log: inout DiagnosticLog) -> ReconcileRule? {
-        guard node.expectObject("reconcile", optional: ["operation", "fields", "constants", "note"], log: &log) else { return nil }
+        guard node.expectObject("reconcile", optional: ["operation", "fields", "constants", "note"], log: &log) else {
+            return nil
+        }
         var fields: [String: String] = [:]
         if let fieldsNode = node.child("fields"),
             fieldsNode.expectObject("reconcile fields", optional: Array(fieldsNode.members.keys), log: &log)
@@ -246,23 +259,26 @@ enum EntityReader {
     }
 
     static func enumeration(_ name: String, _ node: NodeReader, _ log: inout DiagnosticLog) -> EnumDefinition? {
-        guard node.expectObject(
-            "enum \"\(name)\"",
-            required: ["rawType", "cases"],
-            optional: ["description", "documentation", "quirk"],
-            log: &log
-        ), let rawType = node.choice("rawType", EnumRawType.self, allowed: [.string, .integer], log: &log),
+        guard
+            node.expectObject(
+                "enum \"\(name)\"",
+                required: ["rawType", "cases"],
+                optional: ["description", "documentation", "quirk"],
+                log: &log
+            ), let rawType = node.choice("rawType", EnumRawType.self, allowed: [.string, .integer], log: &log),
             let casesNode = node.child("cases"),
             casesNode.expectObject("cases", optional: Array(casesNode.members.keys), log: &log)
         else { return nil }
         var cases: [String: EnumCase] = [:]
         for (caseName, caseNode) in casesNode.sortedChildren() {
-            guard caseNode.expectObject(
-                "enum case \"\(caseName)\"",
-                required: ["value"],
-                optional: ["description", "message", "httpStatus", "quirk"],
-                log: &log
-            ), let valueNode = caseNode.child("value") else { continue }
+            guard
+                caseNode.expectObject(
+                    "enum case \"\(caseName)\"",
+                    required: ["value"],
+                    optional: ["description", "message", "httpStatus", "quirk"],
+                    log: &log
+                ), let valueNode = caseNode.child("value")
+            else { continue }
             let value = valueNode.value
             switch (rawType, value) {
             case (.string, .string): break
@@ -300,16 +316,19 @@ enum EntityReader {
         return examples
     }
 
-    static func example(_ name: String, _ node: NodeReader, allowed: [ExampleKind], _ log: inout DiagnosticLog) -> Example? {
-        guard node.expectObject(
-            "example \"\(name)\"",
-            required: ["kind", "provenance", "body"],
-            optional: [
-                "description", "quirk", "correction", "asDocumented", "pageForms", "httpStatus", "expect",
-                "secret", "canonical", "signature", "canonicalForm",
-            ],
-            log: &log
-        ), let kind = node.choice("kind", ExampleKind.self, allowed: allowed, log: &log),
+    static func example(_ name: String, _ node: NodeReader, allowed: [ExampleKind], _ log: inout DiagnosticLog)
+        -> Example?
+    {
+        guard
+            node.expectObject(
+                "example \"\(name)\"",
+                required: ["kind", "provenance", "body"],
+                optional: [
+                    "description", "quirk", "correction", "asDocumented", "pageForms", "httpStatus", "expect",
+                    "secret", "canonical", "signature", "canonicalForm",
+                ],
+                log: &log
+            ), let kind = node.choice("kind", ExampleKind.self, allowed: allowed, log: &log),
             let provenance = node.choice("provenance", Provenance.self, allowed: Provenance.allCases, log: &log),
             let body = node.child("body")
         else { return nil }
@@ -354,18 +373,21 @@ enum EntityReader {
             }
             return .apiError(format: format, code: node.integer("code", log: &log), message: message)
         default:
-            log.error("unknown outcome \"\(outcome)\"; expected \"success\" or \"apiError\"", at: node.child("outcome")!.location)
+            log.error(
+                "unknown outcome \"\(outcome)\"; expected \"success\" or \"apiError\"",
+                at: node.child("outcome")!.location)
             return nil
         }
     }
 
     static func signatureVector(_ id: String, _ node: NodeReader, _ log: inout DiagnosticLog) -> SignatureVector? {
-        guard node.expectObject(
-            "signature vector \"\(id)\"",
-            required: ["section", "provenance", "input", "secret", "canonical", "signature"],
-            optional: ["description", "base64", "canonicalForm"],
-            log: &log
-        ), let provenance = node.choice("provenance", Provenance.self, allowed: Provenance.allCases, log: &log),
+        guard
+            node.expectObject(
+                "signature vector \"\(id)\"",
+                required: ["section", "provenance", "input", "secret", "canonical", "signature"],
+                optional: ["description", "base64", "canonicalForm"],
+                log: &log
+            ), let provenance = node.choice("provenance", Provenance.self, allowed: Provenance.allCases, log: &log),
             let section = node.string("section", log: &log),
             let input = node.child("input"),
             let secret = node.string("secret", log: &log),
@@ -385,12 +407,14 @@ enum EntityReader {
 
 extension EntityReader {
     static func callback(_ id: String, _ node: NodeReader, _ log: inout DiagnosticLog) -> Callback? {
-        guard node.expectObject(
-            "callback \"\(id)\"",
-            required: ["section", "summary", "method", "payload"],
-            optional: ["description", "documentation", "reply", "merchantMustAnswer", "quirks", "examples"],
-            log: &log
-        ) else { return nil }
+        guard
+            node.expectObject(
+                "callback \"\(id)\"",
+                required: ["section", "summary", "method", "payload"],
+                optional: ["description", "documentation", "reply", "merchantMustAnswer", "quirks", "examples"],
+                log: &log
+            )
+        else { return nil }
         let method = node.choice("method", HTTPMethod.self, allowed: [.get, .post], log: &log)
         var placement: RequestLocation?
         var payloadModel: String?

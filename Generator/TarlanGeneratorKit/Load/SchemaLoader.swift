@@ -32,7 +32,8 @@ package enum SchemaLoader {
         do {
             parsed = try JSONParser.parseWithLocations(file.contents)
         } catch {
-            let location = SourceLocation(file: file.path, line: error.line, column: error.column, pointer: error.pointer)
+            let location = SourceLocation(
+                file: file.path, line: error.line, column: error.column, pointer: error.pointer)
             log.error("invalid JSON: \(error.message)", at: location)
             return
         }

@@ -55,7 +55,6 @@ package struct UnmodelledOperation: Sendable {
     package var location: SourceLocation
 }
 
-
 package struct Operation: Sendable {
     package var id: String
     package var section: String
@@ -108,7 +107,6 @@ package indirect enum TypeExpression: Sendable, Hashable {
     case array(TypeExpression)
     case reference(String)
 }
-
 
 package struct Field: Sendable {
     package var name: String

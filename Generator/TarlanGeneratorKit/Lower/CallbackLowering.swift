@@ -7,31 +7,43 @@ enum CallbackLowering {
     static func file(_ schema: CheckedSchema) -> SwiftFile {
         let callbacks = schema.callbacks
         var catalog: [Declaration] = callbacks.map { .variable(descriptor($0)) }
-        catalog.append(.variable(VariableDeclaration(
-            docs: DocComment("Every callback, by id."),
-            access: .package, isStatic: true, binding: .let, name: "all", type: .array(.named("CallbackDescriptor")),
-            value: .initializer(.array(callbacks.map { .name($0.id) }))
-        )))
+        catalog.append(
+            .variable(
+                VariableDeclaration(
+                    docs: DocComment("Every callback, by id."),
+                    access: .package, isStatic: true, binding: .let, name: "all",
+                    type: .array(.named("CallbackDescriptor")),
+                    value: .initializer(.array(callbacks.map { .name($0.id) }))
+                )))
         let dynamic = callbacks.map { callback in
             Expression.name("DynamicCallback").call([
                 Argument(.name(callback.id)),
                 Argument("payload", .metatype(.named(callback.callback.payloadModel))),
             ])
         }
-        catalog.append(.variable(VariableDeclaration(
-            docs: DocComment("Every callback, verifiable without naming its payload type (for `tarlan demo`)."),
-            access: .package, isStatic: true, binding: .let, name: "dynamic", type: .array(.named("DynamicCallback")),
-            value: .initializer(.array(dynamic))
-        )))
-        var declarations: [Declaration] = [.type(TypeDeclaration(
-            docs: DocComment("Every request Tarlan sends to the merchant, as data: section, method and payload fields."),
-            access: .package, kind: .enum, name: "TarlanCallbacks", members: catalog
-        ))]
+        catalog.append(
+            .variable(
+                VariableDeclaration(
+                    docs: DocComment("Every callback, verifiable without naming its payload type (for `tarlan demo`)."),
+                    access: .package, isStatic: true, binding: .let, name: "dynamic",
+                    type: .array(.named("DynamicCallback")),
+                    value: .initializer(.array(dynamic))
+                )))
+        var declarations: [Declaration] = [
+            .type(
+                TypeDeclaration(
+                    docs: DocComment(
+                        "Every request Tarlan sends to the merchant, as data: section, method and payload fields."),
+                    access: .package, kind: .enum, name: "TarlanCallbacks", members: catalog
+                ))
+        ]
         if !callbacks.isEmpty {
-            declarations.append(.type(TypeDeclaration(
-                kind: .extension, name: verifierTypeName,
-                members: callbacks.map { .function(verifier($0)) }
-            )))
+            declarations.append(
+                .type(
+                    TypeDeclaration(
+                        kind: .extension, name: verifierTypeName,
+                        members: callbacks.map { .function(verifier($0)) }
+                    )))
         }
         return SwiftFile(name: "Callbacks.swift", imports: ["Foundation", "TarlanRuntime"], declarations: declarations)
     }
@@ -61,7 +73,8 @@ enum CallbackLowering {
     /// `acquiringPaymentStatus(body: Data, signatureHeader: String?) throws(WebhookError) -> …`: the
     /// `WebhookVerifier` method of a callback (`tarlan-generator diff` names symbols from it too).
     static func verifierSignature(_ callback: Callback) -> FunctionSignature {
-        let input = callback.payloadPlacement == .query
+        let input =
+            callback.payloadPlacement == .query
             ? Parameter("url", .named("URL")) : Parameter("body", .named("Data"))
         return FunctionSignature(
             access: .public, kind: .function(callback.id),
@@ -83,10 +96,14 @@ enum CallbackLowering {
             "- Returns: The payload, and every field that arrived (unknown ones too).",
             "- Throws: ``WebhookError`` when the signature or the payload is wrong.",
         ]
-        if let documentation = callback.documentation { reference.append("- SeeAlso: [Documentation](\(documentation))") }
+        if let documentation = callback.documentation {
+            reference.append("- SeeAlso: [Documentation](\(documentation))")
+        }
         reference.append(DocText.remark(callback.location))
         var important: [String] = []
-        if let answer = callback.merchantMustAnswer { important.append("- Important: Your endpoint must answer \(answer)") }
+        if let answer = callback.merchantMustAnswer {
+            important.append("- Important: Your endpoint must answer \(answer)")
+        }
         let input = isQuery ? "url" : "body"
         let verify = Expression.name("verify").call([
             Argument(.name("TarlanCallbacks").dot(callback.id)),

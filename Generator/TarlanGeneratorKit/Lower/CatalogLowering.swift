@@ -6,23 +6,34 @@ enum CatalogLowering {
     static func operationsFile(_ schema: CheckedSchema) -> SwiftFile {
         let operations = schema.operations
         var members: [Declaration] = operations.map { .variable(descriptor($0)) }
-        members.append(.variable(VariableDeclaration(
-            docs: DocComment("Every operation, by id."),
-            access: .package, isStatic: true, binding: .let, name: "all", type: .array(.named("OperationDescriptor")),
-            value: .initializer(.array(operations.map { .name($0.id) }))
-        )))
-        members.append(.variable(VariableDeclaration(
-            docs: DocComment("Every operation, callable with untyped JSON (for `tarlan call` and `tarlan demo`)."),
-            access: .package, isStatic: true, binding: .let, name: "dynamic", type: .array(.named("DynamicOperation")),
-            value: .initializer(.array(operations.map { dynamicEntry($0.operation) }))
-        )))
+        members.append(
+            .variable(
+                VariableDeclaration(
+                    docs: DocComment("Every operation, by id."),
+                    access: .package, isStatic: true, binding: .let, name: "all",
+                    type: .array(.named("OperationDescriptor")),
+                    value: .initializer(.array(operations.map { .name($0.id) }))
+                )))
+        members.append(
+            .variable(
+                VariableDeclaration(
+                    docs: DocComment(
+                        "Every operation, callable with untyped JSON (for `tarlan call` and `tarlan demo`)."),
+                    access: .package, isStatic: true, binding: .let, name: "dynamic",
+                    type: .array(.named("DynamicOperation")),
+                    value: .initializer(.array(operations.map { dynamicEntry($0.operation) }))
+                )))
         return SwiftFile(
             name: "Operations.swift",
             imports: ["TarlanRuntime"],
-            declarations: [.type(TypeDeclaration(
-                docs: DocComment("Every operation of the schema as data: route, signing, request fields and error formats."),
-                access: .package, kind: .enum, name: "TarlanOperations", members: members
-            ))]
+            declarations: [
+                .type(
+                    TypeDeclaration(
+                        docs: DocComment(
+                            "Every operation of the schema as data: route, signing, request fields and error formats."),
+                        access: .package, kind: .enum, name: "TarlanOperations", members: members
+                    ))
+            ]
         )
     }
 
@@ -53,13 +64,16 @@ enum CatalogLowering {
             arguments.append(Argument("sensitiveFields", .strings(descriptor.sensitiveFields.sorted())))
         }
         if let reconciliation = descriptor.reconciliation {
-            arguments.append(Argument("reconciliation", .name("Reconciliation").call([
-                Argument("operationID", .string(reconciliation.operationID)),
-                Argument("statusOperationID", optionalString(reconciliation.statusOperationID)),
-                Argument("keyFields", .strings(reconciliation.keyFields)),
-                Argument("methodName", optionalString(reconciliation.methodName)),
-                Argument("note", optionalString(reconciliation.note)),
-            ])))
+            arguments.append(
+                Argument(
+                    "reconciliation",
+                    .name("Reconciliation").call([
+                        Argument("operationID", .string(reconciliation.operationID)),
+                        Argument("statusOperationID", optionalString(reconciliation.statusOperationID)),
+                        Argument("keyFields", .strings(reconciliation.keyFields)),
+                        Argument("methodName", optionalString(reconciliation.methodName)),
+                        Argument("note", optionalString(reconciliation.note)),
+                    ])))
         }
         return VariableDeclaration(
             docs: DocComment("`\(operation.method.rawValue) \(operation.path)`: \(operation.summary)."),
@@ -76,15 +90,16 @@ enum CatalogLowering {
 
     /// `[RequestField(…), …]`.
     static func fields(_ fields: [RequestField]) -> Expression {
-        .array(fields.map { field in
-            var arguments = [
-                Argument("name", .string(field.name)),
-                Argument("kind", .implicitMember(field.kind.rawValue)),
-                Argument("isRequired", .boolean(field.isRequired)),
-            ]
-            if !field.aliases.isEmpty { arguments.append(Argument("aliases", .strings(field.aliases))) }
-            return .name("RequestField").call(arguments)
-        })
+        .array(
+            fields.map { field in
+                var arguments = [
+                    Argument("name", .string(field.name)),
+                    Argument("kind", .implicitMember(field.kind.rawValue)),
+                    Argument("isRequired", .boolean(field.isRequired)),
+                ]
+                if !field.aliases.isEmpty { arguments.append(Argument("aliases", .strings(field.aliases))) }
+                return .name("RequestField").call(arguments)
+            })
     }
 
     private static func dynamicEntry(_ operation: Operation) -> Expression {
@@ -110,15 +125,23 @@ enum CatalogLowering {
         return SwiftFile(
             name: "Examples.swift",
             imports: ["TarlanPayments"],
-            declarations: [.type(TypeDeclaration(
-                docs: DocComment("The schema's examples, which ``MockTransport`` answers with and `tarlan demo` sends."),
-                access: .package, kind: .enum, name: "TarlanExamples",
-                members: [.variable(VariableDeclaration(
-                    docs: DocComment("Every example of every operation, as compact JSON."),
-                    access: .package, isStatic: true, binding: .let, name: "all", type: .array(.named("OperationExample")),
-                    value: .initializer(.array(entries))
-                ))]
-            ))]
+            declarations: [
+                .type(
+                    TypeDeclaration(
+                        docs: DocComment(
+                            "The schema's examples, which ``MockTransport`` answers with and `tarlan demo` sends."),
+                        access: .package, kind: .enum, name: "TarlanExamples",
+                        members: [
+                            .variable(
+                                VariableDeclaration(
+                                    docs: DocComment("Every example of every operation, as compact JSON."),
+                                    access: .package, isStatic: true, binding: .let, name: "all",
+                                    type: .array(.named("OperationExample")),
+                                    value: .initializer(.array(entries))
+                                ))
+                        ]
+                    ))
+            ]
         )
     }
 

@@ -18,14 +18,16 @@ enum ClientLowering {
         let signing = section.signing
         var members: [Declaration] = [
             .type(environment(checked)),
-            .variable(VariableDeclaration(
-                docs: DocComment("The section's name and signing rules."),
-                access: .package, isStatic: true, binding: .let, name: "section",
-                value: .initializer(sectionExpression(checked))
-            )),
-            .variable(VariableDeclaration(
-                access: .private, binding: .let, name: "core", type: .named("TarlanClientCore")
-            )),
+            .variable(
+                VariableDeclaration(
+                    docs: DocComment("The section's name and signing rules."),
+                    access: .package, isStatic: true, binding: .let, name: "section",
+                    value: .initializer(sectionExpression(checked))
+                )),
+            .variable(
+                VariableDeclaration(
+                    access: .private, binding: .let, name: "core", type: .named("TarlanClientCore")
+                )),
             .function(initializer()),
         ]
         members += operations.map { .function(method($0.operation)) }
@@ -74,7 +76,8 @@ enum ClientLowering {
                     Parameter("secret", .named("TarlanSecret")),
                     Parameter("environment", .named("Environment"), default: .implicitMember("production")),
                     Parameter("transport", .existential("HTTPTransport"), default: .name("URLSessionTransport").call()),
-                    Parameter("configuration", .named("TarlanClientConfiguration"), default: .implicitMember("init").call()),
+                    Parameter(
+                        "configuration", .named("TarlanClientConfiguration"), default: .implicitMember("init").call()),
                 ]
             ),
             body: [.assignment(.name("core"), core)]
@@ -95,10 +98,13 @@ enum ClientLowering {
             Argument("name", .string(descriptor.name)),
             Argument("title", .string(descriptor.title)),
             Argument("signing", signing),
-            Argument("servers", .dictionary(section.servers.map { DictionaryEntry(key: .string($0.name), value: .string($0.url)) })),
+            Argument(
+                "servers",
+                .dictionary(section.servers.map { DictionaryEntry(key: .string($0.name), value: .string($0.url)) })),
         ]
         if !descriptor.expectedErrorCodes.isEmpty {
-            arguments.append(Argument("expectedErrorCodes", .array(descriptor.expectedErrorCodes.sorted().map(Expression.integer))))
+            arguments.append(
+                Argument("expectedErrorCodes", .array(descriptor.expectedErrorCodes.sorted().map(Expression.integer))))
         }
         return .name("TarlanSection").call(arguments)
     }
@@ -107,9 +113,12 @@ enum ClientLowering {
         var members: [Declaration] = section.servers.map { server in
             .enumCase(EnumCaseDeclaration(docs: DocComment("`\(server.url)`"), name: SwiftNames.escaped(server.name)))
         }
-        members.append(.enumCase(EnumCaseDeclaration(
-            docs: DocComment("Another base URL, such as a local test server."), name: "custom", associatedValue: .named("URL")
-        )))
+        members.append(
+            .enumCase(
+                EnumCaseDeclaration(
+                    docs: DocComment("Another base URL, such as a local test server."), name: "custom",
+                    associatedValue: .named("URL")
+                )))
         // The generator validated each URL, so the literal always parses.
         let urls = section.servers.map { server in
             SwitchCase(
@@ -117,21 +126,29 @@ enum ClientLowering {
                 body: [.expression(.forceUnwrap(.name("URL").call([Argument("string", .string(server.url))])))]
             )
         }
-        let customURL = SwitchCase(patterns: [.implicitMember("custom").call(.name("let url"))], body: [.expression(.name("url"))])
-        members.append(.variable(VariableDeclaration(
-            docs: DocComment("The URL that operation paths are appended to."),
-            access: .public, binding: .var, name: "baseURL", type: .named("URL"),
-            value: .getter([.switch(.name("self"), urls + [customURL])])
-        )))
+        let customURL = SwitchCase(
+            patterns: [.implicitMember("custom").call(.name("let url"))], body: [.expression(.name("url"))])
+        members.append(
+            .variable(
+                VariableDeclaration(
+                    docs: DocComment("The URL that operation paths are appended to."),
+                    access: .public, binding: .var, name: "baseURL", type: .named("URL"),
+                    value: .getter([.switch(.name("self"), urls + [customURL])])
+                )))
         let names = section.servers.map { server in
-            SwitchCase(patterns: [.implicitMember(SwiftNames.escaped(server.name))], body: [.expression(.string(server.name))])
+            SwitchCase(
+                patterns: [.implicitMember(SwiftNames.escaped(server.name))], body: [.expression(.string(server.name))])
         }
         let customName = SwitchCase(patterns: [.implicitMember("custom")], body: [.expression(.nil)])
-        members.append(.variable(VariableDeclaration(
-            docs: DocComment("The environment's name in the schema (`nil` for a custom URL); some paths differ by environment."),
-            access: .public, binding: .var, name: "name", type: .optional(.named("String")),
-            value: .getter([.switch(.name("self"), names + [customName])])
-        )))
+        members.append(
+            .variable(
+                VariableDeclaration(
+                    docs: DocComment(
+                        "The environment's name in the schema (`nil` for a custom URL); some paths differ by environment."
+                    ),
+                    access: .public, binding: .var, name: "name", type: .optional(.named("String")),
+                    value: .getter([.switch(.name("self"), names + [customName])])
+                )))
         return TypeDeclaration(
             docs: DocComment("Where requests go."),
             access: .public, kind: .enum, name: "Environment", conformances: ["Hashable", "Sendable"], members: members
@@ -164,7 +181,9 @@ enum ClientLowering {
                 + "(\(operation.errorFormats.map(\.rawValue).joined(separator: ", ")) format), "
                 + "`.http`, `.decoding` or `.transport` otherwise.",
         ]
-        if let documentation = operation.documentation { reference.append("- SeeAlso: [Documentation](\(documentation))") }
+        if let documentation = operation.documentation {
+            reference.append("- SeeAlso: [Documentation](\(documentation))")
+        }
         reference.append(DocText.remark(operation.location))
         let perform = Expression.name("core").dot("perform").call([
             Argument(.name("TarlanOperations").dot(operation.id)),

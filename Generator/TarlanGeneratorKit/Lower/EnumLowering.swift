@@ -18,14 +18,17 @@ enum EnumLowering {
             guard let table = checked.errorCodes?.definition.name else { return nil }
             let section = checked.section
             let code = Expression.name("code").dot("map").call(.name(table).dot("init(rawValue:)"))
-            return .variable(VariableDeclaration(
-                docs: DocComment(
-                    "The code as ``\(table)`` when the error comes from a \(section.title) operation; nil for other "
-                        + "sections and when the body carries no code."
-                ),
-                access: .public, binding: .var, name: errorCodeProperty(section), type: .optional(.named(table)),
-                value: .getter([.expression(.ternary(.binary(.name("section"), "==", .string(section.id)), code, .nil))])
-            ))
+            return .variable(
+                VariableDeclaration(
+                    docs: DocComment(
+                        "The code as ``\(table)`` when the error comes from a \(section.title) operation; nil for other "
+                            + "sections and when the body carries no code."
+                    ),
+                    access: .public, binding: .var, name: errorCodeProperty(section), type: .optional(.named(table)),
+                    value: .getter([
+                        .expression(.ternary(.binary(.name("section"), "==", .string(section.id)), code, .nil))
+                    ])
+                ))
         }
         guard !accessors.isEmpty else { return nil }
         return TypeDeclaration(kind: .extension, name: "TarlanAPIError", members: accessors)
@@ -34,7 +37,8 @@ enum EnumLowering {
     /// `agwsCode` for the prefix `AGWS`, `acquiringCode` for `Acquiring`.
     static func errorCodeProperty(_ section: Section) -> String {
         let prefix = section.swiftPrefix
-        let lowered = prefix.allSatisfy(\.isUppercase) ? prefix.lowercased() : prefix.prefix(1).lowercased() + prefix.dropFirst()
+        let lowered =
+            prefix.allSatisfy(\.isUppercase) ? prefix.lowercased() : prefix.prefix(1).lowercased() + prefix.dropFirst()
         return lowered + "Code"
     }
 
@@ -66,19 +70,22 @@ enum EnumLowering {
             if let status = enumCase.httpStatus { details.append("HTTP \(status).") }
             // A description that only repeats the message is left out: the message is the exact text.
             let description = enumCase.message.map(same) == enumCase.description.map(same) ? nil : enumCase.description
-            return .enumCase(EnumCaseDeclaration(
-                docs: DocComment([
-                    DocText.lines(description),
-                    [details.joined(separator: " ")],
-                    DocText.line(enumCase.quirk.map { "- Note: \($0)" }),
-                ]),
-                name: SwiftNames.escaped(enumCase.name)
-            ))
+            return .enumCase(
+                EnumCaseDeclaration(
+                    docs: DocComment([
+                        DocText.lines(description),
+                        [details.joined(separator: " ")],
+                        DocText.line(enumCase.quirk.map { "- Note: \($0)" }),
+                    ]),
+                    name: SwiftNames.escaped(enumCase.name)
+                ))
         }
-        members.append(.enumCase(EnumCaseDeclaration(
-            docs: DocComment("A value the documentation does not list, kept as it arrived."),
-            name: "unknown", associatedValue: rawType(definition)
-        )))
+        members.append(
+            .enumCase(
+                EnumCaseDeclaration(
+                    docs: DocComment("A value the documentation does not list, kept as it arrived."),
+                    name: "unknown", associatedValue: rawType(definition)
+                )))
         var links: [String] = []
         if let documentation = definition.documentation { links.append("- SeeAlso: [Documentation](\(documentation))") }
         links.append(DocText.remark(definition.location))
@@ -103,22 +110,29 @@ enum EnumLowering {
     /// Read and written through the raw value, with the runtime's scalar rules.
     private static func jsonConformance(_ checked: CheckedEnum) -> TypeDeclaration {
         let definition = checked.definition
-        let raw = Expression.type(rawType(definition)).call([Argument("json", .name("json")), Argument("context", .name("context"))])
+        let raw = Expression.type(rawType(definition)).call([
+            Argument("json", .name("json")), Argument("context", .name("context")),
+        ])
         return TypeDeclaration(
             kind: .extension, name: definition.name, conformances: ["JSONReadable", "JSONWritable"],
             members: [
-                .function(FunctionDeclaration(
-                    signature: FunctionSignature(
-                        access: .package, kind: .initializer,
-                        parameters: [Parameter("json", .named("JSONValue")), Parameter("context", .named("JSONReadContext"))],
-                        throwing: .typed(.named("JSONReadError"))
-                    ),
-                    body: [.expression(.name("self").dot("init").call([Argument("rawValue", .try(raw))]))]
-                )),
-                .function(FunctionDeclaration(
-                    signature: FunctionSignature(access: .package, kind: .function("json"), returnType: .named("JSONValue")),
-                    body: [.expression(.name("rawValue").dot("json").call())]
-                )),
+                .function(
+                    FunctionDeclaration(
+                        signature: FunctionSignature(
+                            access: .package, kind: .initializer,
+                            parameters: [
+                                Parameter("json", .named("JSONValue")), Parameter("context", .named("JSONReadContext")),
+                            ],
+                            throwing: .typed(.named("JSONReadError"))
+                        ),
+                        body: [.expression(.name("self").dot("init").call([Argument("rawValue", .try(raw))]))]
+                    )),
+                .function(
+                    FunctionDeclaration(
+                        signature: FunctionSignature(
+                            access: .package, kind: .function("json"), returnType: .named("JSONValue")),
+                        body: [.expression(.name("rawValue").dot("json").call())]
+                    )),
             ]
         )
     }
@@ -127,37 +141,51 @@ enum EnumLowering {
     private static func rawRepresentation(_ checked: CheckedEnum) -> TypeDeclaration {
         let definition = checked.definition
         let cases = checked.cases
-        let fromRaw = cases.map { checkedCase in
-            SwitchCase(
-                patterns: [literal(checkedCase.rawValue)],
-                body: [.assignment(.name("self"), .implicitMember(SwiftNames.escaped(checkedCase.name)))]
-            )
-        } + [SwitchCase(patterns: [], body: [.assignment(.name("self"), .implicitMember("unknown").call(.name("rawValue")))])]
-        let toRaw = cases.map { checkedCase in
-            SwitchCase(
-                patterns: [.implicitMember(SwiftNames.escaped(checkedCase.name))],
-                body: [.expression(literal(checkedCase.rawValue))]
-            )
-        } + [SwitchCase(patterns: [.implicitMember("unknown").call(.name("let value"))], body: [.expression(.name("value"))])]
+        let fromRaw =
+            cases.map { checkedCase in
+                SwitchCase(
+                    patterns: [literal(checkedCase.rawValue)],
+                    body: [.assignment(.name("self"), .implicitMember(SwiftNames.escaped(checkedCase.name)))]
+                )
+            } + [
+                SwitchCase(
+                    patterns: [], body: [.assignment(.name("self"), .implicitMember("unknown").call(.name("rawValue")))]
+                )
+            ]
+        let toRaw =
+            cases.map { checkedCase in
+                SwitchCase(
+                    patterns: [.implicitMember(SwiftNames.escaped(checkedCase.name))],
+                    body: [.expression(literal(checkedCase.rawValue))]
+                )
+            } + [
+                SwitchCase(
+                    patterns: [.implicitMember("unknown").call(.name("let value"))], body: [.expression(.name("value"))]
+                )
+            ]
         return TypeDeclaration(
             kind: .extension, name: definition.name, conformances: ["RawRepresentable", "Codable"],
             members: [
-                .function(FunctionDeclaration(
-                    signature: FunctionSignature(
-                        access: .public, kind: .initializer, parameters: [Parameter("rawValue", rawType(definition))]
-                    ),
-                    body: [.switch(.name("rawValue"), fromRaw)]
-                )),
-                .variable(VariableDeclaration(
-                    access: .public, binding: .var, name: "rawValue", type: rawType(definition),
-                    value: .getter([.switch(.name("self"), toRaw)])
-                )),
-                .variable(VariableDeclaration(
-                    docs: DocComment("Every case the documentation lists, in its order."),
-                    access: .public, isStatic: true, binding: .let, name: "documentedCases",
-                    type: .array(.named(definition.name)),
-                    value: .initializer(.array(cases.map { .implicitMember(SwiftNames.escaped($0.name)) }))
-                )),
+                .function(
+                    FunctionDeclaration(
+                        signature: FunctionSignature(
+                            access: .public, kind: .initializer,
+                            parameters: [Parameter("rawValue", rawType(definition))]
+                        ),
+                        body: [.switch(.name("rawValue"), fromRaw)]
+                    )),
+                .variable(
+                    VariableDeclaration(
+                        access: .public, binding: .var, name: "rawValue", type: rawType(definition),
+                        value: .getter([.switch(.name("self"), toRaw)])
+                    )),
+                .variable(
+                    VariableDeclaration(
+                        docs: DocComment("Every case the documentation lists, in its order."),
+                        access: .public, isStatic: true, binding: .let, name: "documentedCases",
+                        type: .array(.named(definition.name)),
+                        value: .initializer(.array(cases.map { .implicitMember(SwiftNames.escaped($0.name)) }))
+                    )),
             ]
         )
     }

@@ -36,7 +36,8 @@ enum FixtureTestLowering {
 
     /// `func testName() throws { … }`.
     private static func test(_ name: String, docs: DocComment, _ body: [Statement]) -> FunctionDeclaration {
-        FunctionDeclaration(docs: docs, signature: FunctionSignature(kind: .function(name), throwing: .untyped), body: body)
+        FunctionDeclaration(
+            docs: docs, signature: FunctionSignature(kind: .function(name), throwing: .untyped), body: body)
     }
 
     private static func docs(_ example: Example) -> DocComment {
@@ -56,16 +57,26 @@ enum FixtureTestLowering {
     }
 
     /// `XCTAssertThrowsError(expression, message) { error in body }`.
-    private static func assertThrows(_ expression: Expression, message: Expression? = nil, _ body: [Statement]) -> Statement {
+    private static func assertThrows(_ expression: Expression, message: Expression? = nil, _ body: [Statement])
+        -> Statement
+    {
         var arguments = [Argument(expression)]
         if let message { arguments.append(Argument(message)) }
-        return .expression(.name("XCTAssertThrowsError").call(arguments, trailingClosure: Closure(parameters: ["error"], body: body)))
+        return .expression(
+            .name("XCTAssertThrowsError").call(arguments, trailingClosure: Closure(parameters: ["error"], body: body)))
     }
 
     /// `guard case .api(let apiError) = error as? TarlanError else { return XCTFail(…) }`.
     private static let unwrapAPIError = Statement.guard(
-        [.pattern(.implicitMember("api").call(.name("let apiError")), .conditionalCast(.name("error"), .named("TarlanError")))],
-        else: [.return(.name("XCTFail").call(.interpolated([.text("expected an API error, got "), .value(.name("error"))])))]
+        [
+            .pattern(
+                .implicitMember("api").call(.name("let apiError")),
+                .conditionalCast(.name("error"), .named("TarlanError")))
+        ],
+        else: [
+            .return(
+                .name("XCTFail").call(.interpolated([.text("expected an API error, got "), .value(.name("error"))])))
+        ]
     )
 
     /// `Data(#"…"#.utf8)`: the example's bytes as compact JSON.
@@ -95,14 +106,18 @@ enum FixtureTestLowering {
 
     /// Every error shape the operation's section knows, each built with a code of the section's table,
     /// must throw `.api` with that code: no failure reads as success.
-    private static func errorShapesTest(_ checked: CheckedOperation, _ tables: [CheckedSection]) -> FunctionDeclaration {
+    private static func errorShapesTest(_ checked: CheckedOperation, _ tables: [CheckedSection]) -> FunctionDeclaration
+    {
         let operation = checked.operation
         let section = checked.section.section
         let table = checked.section.errorCodes
         let expected = ErrorSample(table?.expectedSample)
         let unexpected = ErrorSample(table?.unexpectedSample)
         func envelope(_ sample: ErrorSample) -> JSONValue {
-            ["status": false, "status_code": .number(JSONNumber(sample.code)), "message": .string(sample.message), "result": [:]]
+            [
+                "status": false, "status_code": .number(JSONNumber(sample.code)), "message": .string(sample.message),
+                "result": [:],
+            ]
         }
         var shapes: [(status: Int, body: JSONValue, sample: ErrorSample)] = []
         for format in section.errorFormats {
@@ -118,10 +133,12 @@ enum FixtureTestLowering {
                     "error_code": .number(JSONNumber(expected.code)), "message": .string(expected.message),
                     "data": [:], "additional_data": [:],
                 ]
-                shapes.append((200, ["status": true, "status_code": 0, "message": "Success", "result": result], expected))
+                shapes.append(
+                    (200, ["status": true, "status_code": 0, "message": "Success", "result": result], expected))
             case .oldTree:
                 let result: JSONValue = [
-                    "error_code": .number(JSONNumber(expected.code)), "message": .string(expected.message), "data": .null,
+                    "error_code": .number(JSONNumber(expected.code)), "message": .string(expected.message),
+                    "data": .null,
                 ]
                 shapes.append((200, ["result": result], expected))
             }
@@ -145,14 +162,17 @@ enum FixtureTestLowering {
         if let table {
             // The code as the table's case, as the schema names it.
             shapeElements.append(TupleTypeElement(label: "typedCode", type: .named(table.definition.name)))
-            checks.append(call("XCTAssertEqual", apiError.dot(EnumLowering.errorCodeProperty(section)), shape.dot("typedCode")))
+            checks.append(
+                call("XCTAssertEqual", apiError.dot(EnumLowering.errorCodeProperty(section)), shape.dot("typedCode")))
         }
         for other in tables where other.section.id != section.id {
             checks.append(call("XCTAssertNil", apiError.dot(EnumLowering.errorCodeProperty(other.section))))
         }
-        let decode = Expression.try(.name("ResponseInterpreter").dot("decode").call([
-            Argument(SwiftTypes.metatype(of: operation.result)), Argument("for", descriptor), Argument("from", .name("response")),
-        ]))
+        let decode = Expression.try(
+            .name("ResponseInterpreter").dot("decode").call([
+                Argument(SwiftTypes.metatype(of: operation.result)), Argument("for", descriptor),
+                Argument("from", .name("response")),
+            ]))
         let response = Expression.name("HTTPResponse").call([
             Argument("statusCode", shape.dot("status")),
             Argument("body", .name("Data").call(shape.dot("body").dot("utf8"))),
@@ -163,17 +183,25 @@ enum FixtureTestLowering {
                 "Every error shape of the \(section.id) section (\(section.errorFormats.map(\.rawValue).joined(separator: ", "))) throws `.api`."
             ),
             [
-                .binding(.let, "shapes", .array(.tuple(shapeElements)), .array(shapes.map { shape in
-                    var elements: [Expression] = [
-                        .integer(shape.status), .rawString(CanonicalJSON.string(shape.body)), .integer(shape.sample.code),
-                    ]
-                    if let caseName = shape.sample.caseName { elements.append(.implicitMember(SwiftNames.escaped(caseName))) }
-                    return .tuple(elements)
-                })),
-                .for("shape", nil, in: .name("shapes"), [
-                    .binding(.let, "response", nil, response),
-                    assertThrows(decode, message: shape.dot("body"), checks),
-                ]),
+                .binding(
+                    .let, "shapes", .array(.tuple(shapeElements)),
+                    .array(
+                        shapes.map { shape in
+                            var elements: [Expression] = [
+                                .integer(shape.status), .rawString(CanonicalJSON.string(shape.body)),
+                                .integer(shape.sample.code),
+                            ]
+                            if let caseName = shape.sample.caseName {
+                                elements.append(.implicitMember(SwiftNames.escaped(caseName)))
+                            }
+                            return .tuple(elements)
+                        })),
+                .for(
+                    "shape", nil, in: .name("shapes"),
+                    [
+                        .binding(.let, "response", nil, response),
+                        assertThrows(decode, message: shape.dot("body"), checks),
+                    ]),
             ]
         )
     }
@@ -189,7 +217,8 @@ enum FixtureTestLowering {
             break
         }
         return TypeDeclaration(
-            docs: DocComment("Fixtures of the `\(callback.id)` callback from `\(callback.location.reference)/examples`."),
+            docs: DocComment(
+                "Fixtures of the `\(callback.id)` callback from `\(callback.location.reference)/examples`."),
             kind: .finalClass, name: testClassName(callback), conformances: ["XCTestCase"], members: members
         )
     }
@@ -201,7 +230,8 @@ enum FixtureTestLowering {
     /// reads is always the example's values as the schema writes them. A missing, empty or wrong
     /// signature always is refused.
     private static func shapeTests(
-        _ example: Example, _ typed: TypedValue, _ signature: CheckedExample.PayloadSignature, _ checked: CheckedCallback
+        _ example: Example, _ typed: TypedValue, _ signature: CheckedExample.PayloadSignature,
+        _ checked: CheckedCallback
     ) -> [FunctionDeclaration] {
         guard let members = example.body.objectValue else { return [] }
         let callback = checked.callback
@@ -212,7 +242,9 @@ enum FixtureTestLowering {
         let object = Expression.name("object")
         let verifier = Expression.name("WebhookVerifier").call([Argument("secret", secret)])
         func headerValue(_ body: Expression) -> Expression {
-            .name("Signer").dot("headerValue").call([Argument("for", body), Argument("secret", secret), Argument("rules", rules)])
+            .name("Signer").dot("headerValue").call([
+                Argument("for", body), Argument("secret", secret), Argument("rules", rules),
+            ])
         }
         // Each documented-required field, with the keys it may arrive under.
         let required = fields.filter(\.required).map { field in
@@ -233,9 +265,10 @@ enum FixtureTestLowering {
         let callbackURL = Expression.string("https://merchant.example/callback?")
         let verify: [Statement]
         if isQuery {
-            let url = Expression.forceUnwrap(.name("URL").call([
-                Argument("string", .binary(callbackURL, "+", .name("query"))),
-            ]))
+            let url = Expression.forceUnwrap(
+                .name("URL").call([
+                    Argument("string", .binary(callbackURL, "+", .name("query")))
+                ]))
             let typed = Expression.name("QueryTyping").dot("object").call([
                 Argument("from", .name("url")),
                 Argument("fields", .name("TarlanCallbacks").dot(callback.id).dot("payloadFields")),
@@ -245,38 +278,53 @@ enum FixtureTestLowering {
                 .binding(.let, "url", nil, url),
                 .binding(.let, "typed", nil, typed),
                 .binding(.let, "header", nil, headerValue(.name("typed"))),
-                .return(.try(verifier.dot(callback.id).call([
-                    Argument("url", .name("url")), Argument("signatureHeader", .name("header")),
-                ]))),
+                .return(
+                    .try(
+                        verifier.dot(callback.id).call([
+                            Argument("url", .name("url")), Argument("signatureHeader", .name("header")),
+                        ]))),
             ]
         } else {
             verify = [
                 .binding(.let, "header", nil, headerValue(.implicitMember("object").call(object))),
-                .binding(.let, "body", nil, .name("Data").call(.name("CanonicalJSON").dot("encode").call(.implicitMember("object").call(object)))),
-                .return(.try(verifier.dot(callback.id).call([
-                    Argument("body", .name("body")), Argument("signatureHeader", .name("header")),
-                ]))),
+                .binding(
+                    .let, "body", nil,
+                    .name("Data").call(
+                        .name("CanonicalJSON").dot("encode").call(.implicitMember("object").call(object)))),
+                .return(
+                    .try(
+                        verifier.dot(callback.id).call([
+                            Argument("body", .name("body")), Argument("signatureHeader", .name("header")),
+                        ]))),
             ]
         }
         let verifyFunction = FunctionDeclaration(
             signature: FunctionSignature(
                 kind: .function("verify"),
-                parameters: [Parameter(label: nil, name: "object", type: .dictionary(key: .named("String"), value: .named("JSONValue")))],
+                parameters: [
+                    Parameter(
+                        label: nil, name: "object", type: .dictionary(key: .named("String"), value: .named("JSONValue"))
+                    )
+                ],
                 throwing: .untyped, returnType: .generic("VerifiedCallback", [.named(callback.payloadModel)])
             ),
             body: verify
         )
         // The example as the object a server would sign and send, parsed from its JSON text.
         let exampleJSON = Statement.binding(.let, "json", nil, .rawString(CanonicalJSON.string(example.body)))
-        let parsedExample = Expression.try(.name("XCTUnwrap").call(.try(
-            .name("JSONParser").dot("parse").call(.name("Array").call(.name("json").dot("utf8"))).dot("objectValue")
-        )))
+        let parsedExample = Expression.try(
+            .name("XCTUnwrap").call(
+                .try(
+                    .name("JSONParser").dot("parse").call(.name("Array").call(.name("json").dot("utf8"))).dot(
+                        "objectValue")
+                )))
         let secretValue = Expression.name("TarlanSecret").call(.string(signature.secret))
         func verified(_ name: String) -> Expression { .try(.name("verify").call(.name(name))) }
         func nilling(_ name: String) -> Statement {
-            .expression(.name("keys").dot("forEach").call(
-                [], trailingClosure: Closure(body: [.assignment(.name(name).subscripted(.name("$0")), .nil)])
-            ))
+            .expression(
+                .name("keys").dot("forEach").call(
+                    [], trailingClosure: Closure(body: [.assignment(.name(name).subscripted(.name("$0")), .nil)])
+                ))
         }
         let expected = Expression.name("expected")
         var body: [Statement] = [
@@ -290,9 +338,10 @@ enum FixtureTestLowering {
             call("XCTAssertEqual", .name("original").dot("payload"), expected),
         ]
         if !required.isEmpty {
-            let requiredType = TypeName.array(.tuple([
-                TupleTypeElement(type: .named("String")), TupleTypeElement(type: .array(.named("String"))),
-            ]))
+            let requiredType = TypeName.array(
+                .tuple([
+                    TupleTypeElement(type: .named("String")), TupleTypeElement(type: .array(.named("String"))),
+                ]))
             body.append(.binding(.let, "required", requiredType, .array(required)))
             var loop: [Statement] = [
                 .binding(.var, "absent", nil, .name("example")),
@@ -317,56 +366,83 @@ enum FixtureTestLowering {
         }
         if !isQuery {
             if !drifts.isEmpty {
-                let driftType = TypeName.array(.tuple([
-                    TupleTypeElement(type: .named("String")), TupleTypeElement(type: .named("JSONValue")),
-                ]))
+                let driftType = TypeName.array(
+                    .tuple([
+                        TupleTypeElement(type: .named("String")), TupleTypeElement(type: .named("JSONValue")),
+                    ]))
                 body.append(.binding(.let, "drifts", driftType, .array(drifts)))
-                body.append(.for("(key, value)", nil, in: .name("drifts"), [
-                    .binding(.var, "drifted", nil, .name("example")),
-                    .assignment(.name("drifted").subscripted(.name("key")), .name("value")),
-                    .binding(.let, "verified", nil, verified("drifted")),
-                    call(
-                        "XCTAssertEqual", .name("verified").dot("payload"), expected,
-                        .interpolated([.value(.name("key")), .text(" as "), .value(.name("value"))])
-                    ),
-                    call("XCTAssertEqual", .name("verified").dot("unreadableFields"), .array([]), .name("key")),
-                ]))
+                body.append(
+                    .for(
+                        "(key, value)", nil, in: .name("drifts"),
+                        [
+                            .binding(.var, "drifted", nil, .name("example")),
+                            .assignment(.name("drifted").subscripted(.name("key")), .name("value")),
+                            .binding(.let, "verified", nil, verified("drifted")),
+                            call(
+                                "XCTAssertEqual", .name("verified").dot("payload"), expected,
+                                .interpolated([.value(.name("key")), .text(" as "), .value(.name("value"))])
+                            ),
+                            call("XCTAssertEqual", .name("verified").dot("unreadableFields"), .array([]), .name("key")),
+                        ]))
             }
             if !scalarKeys.isEmpty {
                 let unexpected = Expression.dictionary([
-                    DictionaryEntry(key: .string("unexpected"), value: .array([.integer(1), .string("shape")])),
+                    DictionaryEntry(key: .string("unexpected"), value: .array([.integer(1), .string("shape")]))
                 ])
-                body.append(.for("key", nil, in: .strings(scalarKeys), [
-                    .binding(.var, "odd", nil, .name("example")),
-                    .assignment(.name("odd").subscripted(.name("key")), unexpected),
-                    .binding(.let, "verified", nil, verified("odd")),
-                    call("XCTAssertEqual", .name("verified").dot("unreadableFields"), .array([.name("key")]), .name("key")),
-                    call(
-                        "XCTAssertEqual", .name("verified").dot("fields").subscripted(.name("key")), unexpected,
-                        .string("the value that arrived is kept")
-                    ),
-                ]))
+                body.append(
+                    .for(
+                        "key", nil, in: .strings(scalarKeys),
+                        [
+                            .binding(.var, "odd", nil, .name("example")),
+                            .assignment(.name("odd").subscripted(.name("key")), unexpected),
+                            .binding(.let, "verified", nil, verified("odd")),
+                            call(
+                                "XCTAssertEqual", .name("verified").dot("unreadableFields"), .array([.name("key")]),
+                                .name("key")),
+                            call(
+                                "XCTAssertEqual", .name("verified").dot("fields").subscripted(.name("key")), unexpected,
+                                .string("the value that arrived is kept")
+                            ),
+                        ]))
             }
             let nested = Expression.dictionary([
-                DictionaryEntry(key: .string("nested"), value: .array([.integer(1), .string("x"), .implicitMember("null")])),
+                DictionaryEntry(
+                    key: .string("nested"), value: .array([.integer(1), .string("x"), .implicitMember("null")]))
             ])
             body += [
                 .binding(.var, "extended", nil, .name("example")),
                 .assignment(.name("extended").subscripted(.string("undocumented_field")), nested),
                 .binding(.let, "verified", nil, verified("extended")),
                 call("XCTAssertEqual", .name("verified").dot("payload"), expected),
-                call("XCTAssertEqual", .name("verified").dot("fields").subscripted(.string("undocumented_field")), nested),
+                call(
+                    "XCTAssertEqual", .name("verified").dot("fields").subscripted(.string("undocumented_field")), nested
+                ),
             ]
         }
-        let input = isQuery
-            ? Argument("url", .forceUnwrap(.name("URL").call([Argument("string", .binary(
-                callbackURL, "+", .name("RequestBuilder").dot("queryString").call(.name("example"))
-            ))])))
-            : Argument("body", .name("Data").call(.name("CanonicalJSON").dot("encode").call(.implicitMember("object").call(.name("example")))))
+        let input =
+            isQuery
+            ? Argument(
+                "url",
+                .forceUnwrap(
+                    .name("URL").call([
+                        Argument(
+                            "string",
+                            .binary(
+                                callbackURL, "+", .name("RequestBuilder").dot("queryString").call(.name("example"))
+                            ))
+                    ])))
+            : Argument(
+                "body",
+                .name("Data").call(
+                    .name("CanonicalJSON").dot("encode").call(.implicitMember("object").call(.name("example")))))
         func refused(_ verifier: String, _ header: String, _ error: String) -> Statement {
             assertThrows(
                 .try(.name(verifier).dot(callback.id).call([input, Argument("signatureHeader", .name(header))])),
-                [call("XCTAssertEqual", .conditionalCast(.name("error"), .named("WebhookError")), .implicitMember(error))]
+                [
+                    call(
+                        "XCTAssertEqual", .conditionalCast(.name("error"), .named("WebhookError")),
+                        .implicitMember(error))
+                ]
             )
         }
         let foreign = Expression.dictionary([DictionaryEntry(key: .string("other"), value: .string("body"))])
@@ -375,14 +451,19 @@ enum FixtureTestLowering {
             exampleJSON,
             .binding(.let, "example", nil, parsedExample),
             .binding(.let, "verifier", nil, verifier),
-            .for("header", nil, in: .cast(.array([.nil, .string(""), .string("  ")]), .array(.optional(.named("String")))), [
-                refused("verifier", "header", "missingSignature"),
-            ]),
+            .for(
+                "header", nil,
+                in: .cast(.array([.nil, .string(""), .string("  ")]), .array(.optional(.named("String")))),
+                [
+                    refused("verifier", "header", "missingSignature")
+                ]),
             .binding(.let, "foreign", nil, headerValue(foreign)),
             refused("verifier", "foreign", "invalidSignature"),
-            .binding(.let, "wrongSecret", nil, .name("WebhookVerifier").call([
-                Argument("secret", .name("TarlanSecret").call(.string("not-the-secret"))),
-            ])),
+            .binding(
+                .let, "wrongSecret", nil,
+                .name("WebhookVerifier").call([
+                    Argument("secret", .name("TarlanSecret").call(.string("not-the-secret")))
+                ])),
             .binding(.let, "header", nil, headerValue(.implicitMember("object").call(.name("example")))),
             refused("wrongSecret", "header", "invalidSignature"),
         ]
@@ -433,9 +514,10 @@ enum FixtureTestLowering {
 
     /// Decodes the example with `JSONDecoder` and asserts every value.
     private static func decodeTest(_ example: Example, _ model: String, _ typed: TypedValue) -> [Statement] {
-        let decode = Expression.try(.name("JSONDecoder").call().dot("decode").call([
-            Argument(.metatype(.named(model))), Argument("from", .name("body")),
-        ]))
+        let decode = Expression.try(
+            .name("JSONDecoder").call().dot("decode").call([
+                Argument(.metatype(.named(model))), Argument("from", .name("body")),
+            ]))
         return [
             .binding(.let, "body", nil, data(example.body)),
             .binding(.let, "decoded", .optional(.named(model)), decode),
@@ -454,9 +536,13 @@ enum FixtureTestLowering {
         if callback.payloadPlacement == .query {
             var query = ""
             if case .object(let members) = example.body { query = RequestBuilder.queryString(members) }
-            body.append(.binding(.let, "url", nil, .forceUnwrap(.name("URL").call([
-                Argument("string", .string("https://merchant.example/callback?" + query)),
-            ]))))
+            body.append(
+                .binding(
+                    .let, "url", nil,
+                    .forceUnwrap(
+                        .name("URL").call([
+                            Argument("string", .string("https://merchant.example/callback?" + query))
+                        ]))))
         } else {
             body.append(.binding(.let, "body", nil, data(example.body)))
         }
@@ -468,9 +554,10 @@ enum FixtureTestLowering {
         let header = signing.valuePrefix + signature
         let tampered = signing.valuePrefix + String(signature.dropLast()) + (signature.hasSuffix("0") ? "1" : "0")
         func verify(_ header: String) -> Expression {
-            .try(.name("verifier").dot(callback.id).call([
-                Argument(input, .name(input)), Argument("signatureHeader", .string(header)),
-            ]))
+            .try(
+                .name("verifier").dot(callback.id).call([
+                    Argument(input, .name(input)), Argument("signatureHeader", .string(header)),
+                ]))
         }
         body += [
             .binding(.let, "verifier", nil, .name("WebhookVerifier").call(verifierArguments)),
@@ -478,9 +565,14 @@ enum FixtureTestLowering {
             .binding(.let, "payload", .optional(.named(callback.payloadModel)), .name("verified").dot("payload")),
         ]
         body += assert(typed, at: .name("payload"))
-        body.append(assertThrows(verify(tampered), [
-            call("XCTAssertEqual", .conditionalCast(.name("error"), .named("WebhookError")), .implicitMember("invalidSignature")),
-        ]))
+        body.append(
+            assertThrows(
+                verify(tampered),
+                [
+                    call(
+                        "XCTAssertEqual", .conditionalCast(.name("error"), .named("WebhookError")),
+                        .implicitMember("invalidSignature"))
+                ]))
         return body
     }
 
@@ -490,30 +582,36 @@ enum FixtureTestLowering {
         _ example: Example, _ response: CheckedExample.Response, _ checked: CheckedOperation
     ) -> FunctionDeclaration {
         let operation = checked.operation
-        let decode = Expression.try(.name("ResponseInterpreter").dot("decode").call([
-            Argument(SwiftTypes.metatype(of: operation.result)),
-            Argument("for", .name("TarlanOperations").dot(operation.id)),
-            Argument("from", .name("response")),
-        ]))
+        let decode = Expression.try(
+            .name("ResponseInterpreter").dot("decode").call([
+                Argument(SwiftTypes.metatype(of: operation.result)),
+                Argument("for", .name("TarlanOperations").dot(operation.id)),
+                Argument("from", .name("response")),
+            ]))
         var body: [Statement] = [
             .binding(.let, "body", nil, data(example.body)),
-            .binding(.let, "response", nil, .name("HTTPResponse").call([
-                Argument("statusCode", .integer(response.httpStatus)), Argument("body", .name("body")),
-            ])),
+            .binding(
+                .let, "response", nil,
+                .name("HTTPResponse").call([
+                    Argument("statusCode", .integer(response.httpStatus)), Argument("body", .name("body")),
+                ])),
         ]
         switch response.outcome {
         case .apiError(let format, let code, let message):
             let apiError = Expression.name("apiError")
             var expectedCode = Expression.nil
             if let code { expectedCode = .integer(code) }
-            body.append(assertThrows(decode, [
-                unwrapAPIError,
-                call("XCTAssertEqual", apiError.dot("format"), .implicitMember(format.rawValue)),
-                call("XCTAssertEqual", apiError.dot("code"), expectedCode),
-                call("XCTAssertEqual", apiError.dot("message"), .string(message)),
-                call("XCTAssertEqual", apiError.dot("httpStatus"), .integer(response.httpStatus)),
-                call("XCTAssertEqual", apiError.dot("operationID"), .string(operation.id)),
-            ]))
+            body.append(
+                assertThrows(
+                    decode,
+                    [
+                        unwrapAPIError,
+                        call("XCTAssertEqual", apiError.dot("format"), .implicitMember(format.rawValue)),
+                        call("XCTAssertEqual", apiError.dot("code"), expectedCode),
+                        call("XCTAssertEqual", apiError.dot("message"), .string(message)),
+                        call("XCTAssertEqual", apiError.dot("httpStatus"), .integer(response.httpStatus)),
+                        call("XCTAssertEqual", apiError.dot("operationID"), .string(operation.id)),
+                    ]))
         case .success(let typed):
             body.append(.binding(.let, "result", .optional(SwiftTypes.type(of: operation.result)), decode))
             if let typed { body += assert(typed, at: .name("result")) }
@@ -582,12 +680,17 @@ enum FixtureTestLowering {
         }
         let prepared = Expression.name("prepared")
         body += [
-            .binding(.let, "prepared", nil, .try(.name("RequestBuilder").dot("prepare").call([
-                Argument(.name("TarlanOperations").dot(operation.id)),
-                Argument(.name("request")),
-                Argument("baseURL", .forceUnwrap(.name("URL").call([Argument("string", .string("https://tarlan.example"))]))),
-                Argument("secret", secret),
-            ]))),
+            .binding(
+                .let, "prepared", nil,
+                .try(
+                    .name("RequestBuilder").dot("prepare").call([
+                        Argument(.name("TarlanOperations").dot(operation.id)),
+                        Argument(.name("request")),
+                        Argument(
+                            "baseURL",
+                            .forceUnwrap(.name("URL").call([Argument("string", .string("https://tarlan.example"))]))),
+                        Argument("secret", secret),
+                    ]))),
             call("XCTAssertEqual", prepared.dot("signedJSON"), .rawString(request.canonical)),
             call("XCTAssertEqual", prepared.dot("signature"), .string(request.signature)),
             call(
@@ -623,11 +726,16 @@ enum FixtureTestLowering {
         SwiftFile(
             name: "SignatureVectorTests.swift",
             imports: ["Foundation", "TarlanPayments", "XCTest"],
-            declarations: [.type(TypeDeclaration(
-                docs: DocComment("The signature vectors of the reference's section 2, from `signatureVectors` in the schema."),
-                kind: .finalClass, name: vectorsClassName, conformances: ["XCTestCase"],
-                members: schema.signatureVectors.map { .function(vectorTest($0)) }
-            ))]
+            declarations: [
+                .type(
+                    TypeDeclaration(
+                        docs: DocComment(
+                            "The signature vectors of the reference's section 2, from `signatureVectors` in the schema."
+                        ),
+                        kind: .finalClass, name: vectorsClassName, conformances: ["XCTestCase"],
+                        members: schema.signatureVectors.map { .function(vectorTest($0)) }
+                    ))
+            ]
         )
     }
 
@@ -641,26 +749,34 @@ enum FixtureTestLowering {
         let formMessage = Expression.interpolated([.value(form)])
         let rulesAndForm = [Argument("rules", .name("rules")), Argument("form", form)]
         var checks: [Statement] = [
-            .binding(.let, "bytes", nil, .name("Signer").dot("signingBytes").call([Argument(.name("input"))] + rulesAndForm)),
+            .binding(
+                .let, "bytes", nil, .name("Signer").dot("signingBytes").call([Argument(.name("input"))] + rulesAndForm)),
             call("XCTAssertEqual", utf8String(.name("bytes")), .rawString(vector.canonical), formMessage),
         ]
         if let base64 = vector.base64 {
-            checks.append(call(
-                "XCTAssertEqual", .name("Data").call(.name("bytes")).dot("base64EncodedString").call(), .string(base64)
-            ))
+            checks.append(
+                call(
+                    "XCTAssertEqual", .name("Data").call(.name("bytes")).dot("base64EncodedString").call(),
+                    .string(base64)
+                ))
         }
         checks += [
-            .binding(.let, "signature", nil, .name("Signer").dot("signature").call(
-                [Argument("for", .name("input")), Argument("secret", secret)] + rulesAndForm
-            )),
+            .binding(
+                .let, "signature", nil,
+                .name("Signer").dot("signature").call(
+                    [Argument("for", .name("input")), Argument("secret", secret)] + rulesAndForm
+                )),
             call("XCTAssertEqual", .name("signature"), .string(vector.signature), formMessage),
             // The header a server would send with the schema's signature verifies.
-            call("XCTAssertTrue", .name("Signer").dot("verify").call(
-                [
-                    Argument("headerValue", .string(checked.section.section.signing.valuePrefix + vector.signature)),
-                    Argument("body", .name("input")), Argument("secret", secret),
-                ] + rulesAndForm
-            )),
+            call(
+                "XCTAssertTrue",
+                .name("Signer").dot("verify").call(
+                    [
+                        Argument(
+                            "headerValue", .string(checked.section.section.signing.valuePrefix + vector.signature)),
+                        Argument("body", .name("input")), Argument("secret", secret),
+                    ] + rulesAndForm
+                )),
         ]
         var description = vector.id
         if let text = vector.description { description = text }
@@ -668,10 +784,15 @@ enum FixtureTestLowering {
             testMethodName(vector.id), docs: DocComment(description + " (\(vector.provenance.rawValue))."),
             [
                 .binding(.let, "json", nil, .rawString(CanonicalJSON.string(vector.input))),
-                .binding(.let, "input", nil, .try(.name("JSONParser").dot("parse").call(
-                    .name("Array").call(.name("json").dot("utf8"))
-                ))),
-                .binding(.let, "rules", nil, .name(ClientLowering.clientName(checked.section.section)).dot("section").dot("signing")),
+                .binding(
+                    .let, "input", nil,
+                    .try(
+                        .name("JSONParser").dot("parse").call(
+                            .name("Array").call(.name("json").dot("utf8"))
+                        ))),
+                .binding(
+                    .let, "rules", nil,
+                    .name(ClientLowering.clientName(checked.section.section)).dot("section").dot("signing")),
                 .for("form", .named("CanonicalForm"), in: .array(forms.map { .implicitMember($0.rawValue) }), checks),
             ]
         )

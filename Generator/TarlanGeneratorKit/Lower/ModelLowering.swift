@@ -22,9 +22,11 @@ enum ModelLowering {
         for use in uses {
             switch use {
             case .request(let operation, let section):
-                requests.append("``\(ClientLowering.clientName(section))/\(ClientLowering.methodSignature(operation).selector)``")
+                requests.append(
+                    "``\(ClientLowering.clientName(section))/\(ClientLowering.methodSignature(operation).selector)``")
             case .result(let operation, let section):
-                results.append("``\(ClientLowering.clientName(section))/\(ClientLowering.methodSignature(operation).selector)``")
+                results.append(
+                    "``\(ClientLowering.clientName(section))/\(ClientLowering.methodSignature(operation).selector)``")
             case .payload(let callback):
                 payloads.append(verifierSymbol(callback))
             case .reply(let callback):
@@ -32,9 +34,12 @@ enum ModelLowering {
             }
         }
         var sentences: [String] = []
-        for (role, symbols) in [("The request of", requests), ("The result of", results), ("The payload of", payloads),
-                                ("The merchant's answer to", replies)] where !symbols.isEmpty {
-            let listed = symbols.count == 1
+        for (role, symbols) in [
+            ("The request of", requests), ("The result of", results), ("The payload of", payloads),
+            ("The merchant's answer to", replies),
+        ] where !symbols.isEmpty {
+            let listed =
+                symbols.count == 1
                 ? symbols[0] : symbols.dropLast().joined(separator: ", ") + " and " + symbols[symbols.count - 1]
             sentences.append("\(role) \(listed).")
         }
@@ -54,24 +59,39 @@ enum ModelLowering {
             members.append(.variable(keySelectorProperty(field)))
         }
         members.append(.function(memberwiseInit(fields, selectors: selectors)))
-        members.append(.function(FunctionDeclaration(
-            signature: FunctionSignature(
-                access: .public, kind: .initializer,
-                parameters: [Parameter(label: "from", name: "decoder", type: .existential("Decoder"))], throwing: .untyped
-            ),
-            body: [.assignment(.name("self"), .try(.name("JSONCoding").dot("decode").call([
-                Argument(.metatype(.named("Self"))), Argument("from", .name("decoder")),
-            ])))]
-        )))
-        members.append(.function(FunctionDeclaration(
-            signature: FunctionSignature(
-                access: .public, kind: .function("encode"),
-                parameters: [Parameter(label: "to", name: "encoder", type: .existential("Encoder"))], throwing: .untyped
-            ),
-            body: [.expression(.try(.name("JSONCoding").dot("encode").call([
-                Argument(.name("self")), Argument("to", .name("encoder")),
-            ])))]
-        )))
+        members.append(
+            .function(
+                FunctionDeclaration(
+                    signature: FunctionSignature(
+                        access: .public, kind: .initializer,
+                        parameters: [Parameter(label: "from", name: "decoder", type: .existential("Decoder"))],
+                        throwing: .untyped
+                    ),
+                    body: [
+                        .assignment(
+                            .name("self"),
+                            .try(
+                                .name("JSONCoding").dot("decode").call([
+                                    Argument(.metatype(.named("Self"))), Argument("from", .name("decoder")),
+                                ])))
+                    ]
+                )))
+        members.append(
+            .function(
+                FunctionDeclaration(
+                    signature: FunctionSignature(
+                        access: .public, kind: .function("encode"),
+                        parameters: [Parameter(label: "to", name: "encoder", type: .existential("Encoder"))],
+                        throwing: .untyped
+                    ),
+                    body: [
+                        .expression(
+                            .try(
+                                .name("JSONCoding").dot("encode").call([
+                                    Argument(.name("self")), Argument("to", .name("encoder")),
+                                ])))
+                    ]
+                )))
         members += selectors.map { .type(keySelectorType($0)) }
         return TypeDeclaration(
             docs: DocComment([DocText.lines(model.description), usage(checked.uses), [DocText.remark(model.location)]]),
@@ -124,15 +144,17 @@ enum ModelLowering {
         for field in fields {
             let name = SwiftNames.property(for: field)
             let (label, internalName, reference) = parameterNames(name)
-            parameters.append(Parameter(
-                label: label, name: internalName, type: SwiftTypes.propertyType(of: field),
-                default: field.requiredInSwift ? nil : .nil
-            ))
+            parameters.append(
+                Parameter(
+                    label: label, name: internalName, type: SwiftTypes.propertyType(of: field),
+                    default: field.requiredInSwift ? nil : .nil
+                ))
             body.append(.assignment(.name("self").dot(SwiftNames.escaped(name)), .name(reference)))
         }
         for field in selectors {
             let name = keySelectorName(field)
-            parameters.append(Parameter(name, .named(keySelectorTypeName(field)), default: .implicitMember(keyCaseName(field.name))))
+            parameters.append(
+                Parameter(name, .named(keySelectorTypeName(field)), default: .implicitMember(keyCaseName(field.name))))
             body.append(.assignment(.name("self").dot(name), .name(name)))
         }
         return FunctionDeclaration(
@@ -184,10 +206,12 @@ enum ModelLowering {
             access: .public, kind: .enum, name: keySelectorTypeName(field),
             conformances: ["String", "CaseIterable", "Hashable", "Sendable"],
             members: keys.map { key in
-                .enumCase(EnumCaseDeclaration(
-                    docs: DocComment(key == field.name ? "`\(key)`, the field table's name (the default)." : "`\(key)`."),
-                    name: keyCaseName(key), rawValue: .string(key)
-                ))
+                .enumCase(
+                    EnumCaseDeclaration(
+                        docs: DocComment(
+                            key == field.name ? "`\(key)`, the field table's name (the default)." : "`\(key)`."),
+                        name: keyCaseName(key), rawValue: .string(key)
+                    ))
             }
         )
     }
@@ -209,11 +233,16 @@ enum ModelLowering {
         ])
         return TypeDeclaration(
             kind: .extension, name: model.name, conformances: ["CustomReflectable"],
-            members: [.variable(VariableDeclaration(
-                docs: DocComment("Shows every property but the card data (\(sensitive.map { "\"\($0)\"" }.joined(separator: ", ")))."),
-                access: .public, binding: .var, name: "customMirror", type: .named("Mirror"),
-                value: .getter([.expression(mirror)])
-            ))]
+            members: [
+                .variable(
+                    VariableDeclaration(
+                        docs: DocComment(
+                            "Shows every property but the card data (\(sensitive.map { "\"\($0)\"" }.joined(separator: ", ")))."
+                        ),
+                        access: .public, binding: .var, name: "customMirror", type: .named("Mirror"),
+                        value: .getter([.expression(mirror)])
+                    ))
+            ]
         )
     }
 
@@ -225,34 +254,47 @@ enum ModelLowering {
         let fields = checked.fields
         let object = Expression.name("object")
         var reading: [Statement] = [
-            .binding(.let, "object", nil, .try(.name("JSONObjectReader").call([
-                Argument(.name("json")), Argument("model", .string(checked.name)), Argument("context", .name("context")),
-            ]))),
+            .binding(
+                .let, "object", nil,
+                .try(
+                    .name("JSONObjectReader").call([
+                        Argument(.name("json")), Argument("model", .string(checked.name)),
+                        Argument("context", .name("context")),
+                    ])))
         ]
         for field in fields {
             let read = readExpression(field)
-            let value: Expression = if field.requiredInSwift {
-                .try(object.dot("require").call(read.expression, .string(field.name)))
-            } else {
-                read.throws ? .try(read.expression) : read.expression
-            }
+            let value: Expression =
+                if field.requiredInSwift {
+                    .try(object.dot("require").call(read.expression, .string(field.name)))
+                } else {
+                    read.throws ? .try(read.expression) : read.expression
+                }
             reading.append(.assignment(.name("self").dot(SwiftNames.escaped(SwiftNames.property(for: field))), value))
         }
         let selectors = keySelectorFields(checked)
         for field in selectors {
-            let found = object.dot("key").call([Argument(.string(field.name)), Argument("aliases", .strings(field.aliases))])
+            let found = object.dot("key").call([
+                Argument(.string(field.name)), Argument("aliases", .strings(field.aliases)),
+            ])
             let chosen = found.dot("flatMap").call(.name(keySelectorTypeName(field)).dot("init(rawValue:)"))
-            reading.append(.assignment(
-                .name("self").dot(keySelectorName(field)), .nilCoalescing(chosen, .implicitMember(keyCaseName(field.name)))
-            ))
+            reading.append(
+                .assignment(
+                    .name("self").dot(keySelectorName(field)),
+                    .nilCoalescing(chosen, .implicitMember(keyCaseName(field.name)))
+                ))
         }
         var writing: [Statement] = [
-            .binding(.var, "object", nil, .name("JSONObjectWriter").call([Argument("capacity", .integer(fields.count))])),
+            .binding(
+                .var, "object", nil, .name("JSONObjectWriter").call([Argument("capacity", .integer(fields.count))]))
         ]
         for field in fields {
-            let key: Expression = selectors.contains { $0.name == field.name }
+            let key: Expression =
+                selectors.contains { $0.name == field.name }
                 ? .name("self").dot(keySelectorName(field)).dot("rawValue") : .string(field.name)
-            var arguments = [Argument(key), Argument(.name("self").dot(SwiftNames.escaped(SwiftNames.property(for: field))))]
+            var arguments = [
+                Argument(key), Argument(.name("self").dot(SwiftNames.escaped(SwiftNames.property(for: field)))),
+            ]
             // What is sent must survive the server's float64 exactly; what was received is written back as it came.
             let exact = checked.model.isRequest && field.type == .decimal
             var rules: [Expression] = []
@@ -267,23 +309,25 @@ enum ModelLowering {
         return TypeDeclaration(
             kind: .extension, name: checked.name, conformances: ["JSONReadable", "JSONWritable"],
             members: [
-                .function(FunctionDeclaration(
-                    signature: FunctionSignature(
-                        access: .package, kind: .initializer,
-                        parameters: [
-                            Parameter("json", .named("JSONValue")), Parameter("context", .named("JSONReadContext")),
-                        ],
-                        throwing: .typed(.named("JSONReadError"))
-                    ),
-                    body: reading
-                )),
-                .function(FunctionDeclaration(
-                    signature: FunctionSignature(
-                        access: .package, kind: .function("json"), throwing: .typed(.named("JSONWriteError")),
-                        returnType: .named("JSONValue")
-                    ),
-                    body: writing
-                )),
+                .function(
+                    FunctionDeclaration(
+                        signature: FunctionSignature(
+                            access: .package, kind: .initializer,
+                            parameters: [
+                                Parameter("json", .named("JSONValue")), Parameter("context", .named("JSONReadContext")),
+                            ],
+                            throwing: .typed(.named("JSONReadError"))
+                        ),
+                        body: reading
+                    )),
+                .function(
+                    FunctionDeclaration(
+                        signature: FunctionSignature(
+                            access: .package, kind: .function("json"), throwing: .typed(.named("JSONWriteError")),
+                            returnType: .named("JSONValue")
+                        ),
+                        body: writing
+                    )),
             ]
         )
     }

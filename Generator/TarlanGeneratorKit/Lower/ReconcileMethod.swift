@@ -12,7 +12,8 @@ enum ReconcileMethod {
     static func signature(_ operation: Operation, _ status: StatusCall) -> FunctionSignature {
         var parameters = [Parameter(label: nil, name: "request", type: .named(operation.requestModel))]
         for field in status.parameters {
-            parameters.append(Parameter(SwiftNames.escaped(SwiftNames.property(for: field)), SwiftTypes.type(of: field.type)))
+            parameters.append(
+                Parameter(SwiftNames.escaped(SwiftNames.property(for: field)), SwiftTypes.type(of: field.type)))
         }
         parameters.append(Parameter("options", .named("TarlanCallOptions"), default: .implicitMember("init").call()))
         return FunctionSignature(
@@ -55,7 +56,8 @@ enum ReconcileMethod {
                 [
                     "Finds out what happened to a ``\(operation.id)(_:options:)`` whose outcome is unknown (a timeout or a "
                         + "reset after the request was sent, a 5xx without an error body): asks ``\(statusID)(_:options:)``"
-                        + (keys.isEmpty ? "" : " by \(keys)") + ". Safe to repeat; never sends the original request again.",
+                        + (keys.isEmpty ? "" : " by \(keys)")
+                        + ". Safe to repeat; never sends the original request again."
                 ],
                 DocText.line(reconcile.rule.note.map { "- Note: \($0)" }),
                 parameters,

@@ -16,7 +16,9 @@ enum SwiftNames {
     static func isIdentifier(_ name: String) -> Bool {
         guard let first = name.unicodeScalars.first, first == "_" || first.properties.isAlphabetic && first.isASCII
         else { return false }
-        return name.unicodeScalars.allSatisfy { $0.isASCII && ($0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0)) }
+        return name.unicodeScalars.allSatisfy {
+            $0.isASCII && ($0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0))
+        }
     }
 
     /// `showcase_code` → `showcaseCode`, `redirect_url` → `redirectURL`, `id` → `id`.
@@ -25,7 +27,9 @@ enum SwiftNames {
         guard let first = words.first else { return "value" }
         var name = first.prefix(1).lowercased() + first.dropFirst()
         for word in words.dropFirst() {
-            name += acronyms.contains(word.lowercased()) ? word.uppercased() : word.prefix(1).uppercased() + word.dropFirst()
+            name +=
+                acronyms.contains(word.lowercased())
+                ? word.uppercased() : word.prefix(1).uppercased() + word.dropFirst()
         }
         if let leading = name.first, leading.isNumber { name = "_" + name }
         return name

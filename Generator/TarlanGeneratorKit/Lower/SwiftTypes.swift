@@ -51,7 +51,9 @@ enum SwiftTypes {
         case .array(let elements): return .implicitMember("array").call(.array(elements.map(json)))
         case .object(let members):
             let keys = members.keys.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-            let entries = keys.map { key in DictionaryEntry(key: .string(key), value: json(members[key, default: .null])) }
+            let entries = keys.map { key in
+                DictionaryEntry(key: .string(key), value: json(members[key, default: .null]))
+            }
             return .implicitMember("object").call(.dictionary(entries))
         }
     }
@@ -83,9 +85,10 @@ enum SwiftTypes {
             if model.isRequest {
                 for typed in model.fields where !typed.field.aliases.isEmpty {
                     guard let key = typed.key, key != typed.field.name else { continue }
-                    arguments.append(Argument(
-                        ModelLowering.keySelectorName(typed.field), .implicitMember(ModelLowering.keyCaseName(key))
-                    ))
+                    arguments.append(
+                        Argument(
+                            ModelLowering.keySelectorName(typed.field), .implicitMember(ModelLowering.keyCaseName(key))
+                        ))
                 }
             }
             return .name(model.name).call(arguments)

@@ -26,7 +26,9 @@ package struct GeneratedOutput: Sendable {
 
 /// load → validate (and resolve) → lower → render. Pure: bytes in, text out; writing is `OutputWriter`'s job.
 package enum GeneratorPipeline {
-    package static func run(_ files: [SchemaLoader.File], mode: GenerationMode) throws(GenerationFailed) -> GeneratedOutput {
+    package static func run(_ files: [SchemaLoader.File], mode: GenerationMode) throws(GenerationFailed)
+        -> GeneratedOutput
+    {
         let schema = try SchemaLoader.load(files)
         let checked = try SchemaValidator.check(schema)
         let swiftFiles = lower(checked, mode: mode)

@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Writes generated files so that builds stay incremental and never see half an output.
@@ -21,7 +22,8 @@ package enum OutputWriter {
             let target = directory.appendingPathComponent(name)
             let bytes = Data(files[name]!.utf8)
             if let existing = try? Data(contentsOf: target), existing == bytes { continue }
-            let temporary = directory.appendingPathComponent(".\(name).\(ProcessInfo.processInfo.processIdentifier).tmp")
+            let temporary = directory.appendingPathComponent(
+                ".\(name).\(ProcessInfo.processInfo.processIdentifier).tmp")
             try bytes.write(to: temporary)
             // rename(2) replaces the target atomically: readers see the old or the new file, never half.
             guard rename(temporary.path, target.path) == 0 else {
@@ -30,7 +32,8 @@ package enum OutputWriter {
             }
             changed.append(name)
         }
-        let stale = (try? FileManager.default.contentsOfDirectory(atPath: directory.path))?
+        let stale =
+            (try? FileManager.default.contentsOfDirectory(atPath: directory.path))?
             .filter { $0.hasSuffix(".swift") && files[$0] == nil } ?? []
         removeOutputs(stale, in: directory)
         return changed

@@ -145,7 +145,9 @@ struct SwiftWriter: FlatSink {
         case .variable(let variable):
             docs(variable.docs, indent: indent)
             startLine(indent)
-            write(modifiers(variable.access, isStatic: variable.isStatic) + variable.binding.rawValue + " " + variable.name)
+            write(
+                modifiers(variable.access, isStatic: variable.isStatic) + variable.binding.rawValue + " "
+                    + variable.name)
             if let type = variable.type { write(": " + type.text) }
             switch variable.value {
             case nil:
@@ -283,7 +285,8 @@ struct SwiftWriter: FlatSink {
             }
             for line in paragraph {
                 let isFence = line.hasPrefix("```")
-                let lines = inFence || isFence || line.hasPrefix("    ") ? [line] : DocWrapper.wrap(line, width: available)
+                let lines =
+                    inFence || isFence || line.hasPrefix("    ") ? [line] : DocWrapper.wrap(line, width: available)
                 if isFence { inFence.toggle() }
                 for wrapped in lines {
                     write(wrapped.isEmpty ? prefix : prefix + " " + wrapped)

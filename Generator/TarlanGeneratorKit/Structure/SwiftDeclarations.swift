@@ -114,10 +114,11 @@ struct FunctionSignature: Sendable {
 
     /// `checkBalance(_:options:)`, `init(from:)`: how Swift documentation names the function.
     var selector: String {
-        let name = switch kind {
-        case .initializer: "init"
-        case .function(let name): name
-        }
+        let name =
+            switch kind {
+            case .initializer: "init"
+            case .function(let name): name
+            }
         return name + "(" + parameters.map { ($0.label.map(Parameter.unescaped) ?? "_") + ":" }.joined() + ")"
     }
 }
@@ -183,7 +184,8 @@ indirect enum TypeName: Sendable {
         case .generic(let name, let arguments): name + "<" + arguments.map(\.text).joined(separator: ", ") + ">"
         case .existential(let name): "any \(name)"
         case .tuple(let elements):
-            "(" + elements.map { element in element.label.map { "\($0): " + element.type.text } ?? element.type.text }
+            "("
+                + elements.map { element in element.label.map { "\($0): " + element.type.text } ?? element.type.text }
                 .joined(separator: ", ") + ")"
         }
     }

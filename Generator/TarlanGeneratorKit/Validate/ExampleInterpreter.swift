@@ -108,7 +108,8 @@ struct ExampleInterpreter {
         }
     }
 
-    private mutating func readEnum(_ value: JSONValue, _ definition: EnumDefinition, at pointer: String) -> TypedValue? {
+    private mutating func readEnum(_ value: JSONValue, _ definition: EnumDefinition, at pointer: String) -> TypedValue?
+    {
         let unknown: EnumValue.Value
         switch (definition.rawType, value) {
         case (.string, .string(let text)): unknown = .unknownString(text)
@@ -118,7 +119,8 @@ struct ExampleInterpreter {
             }
             unknown = .unknownInteger(integer)
         default:
-            return fail(pointer, "expected a \(definition.rawType.rawValue) of \(definition.name), found \(value.jsonTypeName)")
+            return fail(
+                pointer, "expected a \(definition.rawType.rawValue) of \(definition.name), found \(value.jsonTypeName)")
         }
         if let known = definition.cases.values.first(where: { $0.value == value }) {
             return .enumValue(EnumValue(enumName: definition.name, value: .documented(caseName: known.name)))
@@ -142,7 +144,8 @@ struct ExampleInterpreter {
         for field in model.sortedFields {
             let present = ([field.name] + field.aliases).filter { members[$0] != nil }
             if present.count > 1 {
-                _ = fail(pointer, "\(model.name).\(field.name) is given twice, as \(present.joined(separator: " and "))")
+                _ = fail(
+                    pointer, "\(model.name).\(field.name) is given twice, as \(present.joined(separator: " and "))")
                 continue
             }
             guard let key = present.first, let member = members[key] else {
@@ -209,4 +212,3 @@ enum TypeExpressionName {
         }
     }
 }
-

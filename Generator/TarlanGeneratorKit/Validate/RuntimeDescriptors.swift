@@ -72,7 +72,11 @@ enum RuntimeDescriptors {
         case .json, .flag: .any
         case .array: .array
         case .reference(let name):
-            if let definition = schema.enums[name] { definition.rawType == .integer ? .integer : .string } else { .object }
+            if let definition = schema.enums[name] {
+                definition.rawType == .integer ? .integer : .string
+            } else {
+                .object
+            }
         }
     }
 

@@ -37,7 +37,9 @@ package enum SchemaValidator {
             callbacks.count == schema.callbacks.count, vectors.count == schema.signatureVectors.count
         else {
             let location = SourceLocation(file: "<generator>", line: 1, column: 1, pointer: "")
-            throw GenerationFailed(diagnostics: [Diagnostic(.error, "internal error: the schema did not resolve", at: location)])
+            throw GenerationFailed(diagnostics: [
+                Diagnostic(.error, "internal error: the schema did not resolve", at: location)
+            ])
         }
         return CheckedSchema(
             sections: sections.values.sorted { $0.section.id < $1.section.id },
@@ -52,21 +54,29 @@ package enum SchemaValidator {
 
     // MARK: Sections
 
-    private static func checkSection(_ section: Section, _ schema: APISchema, _ log: inout DiagnosticLog) -> CheckedSection {
+    private static func checkSection(_ section: Section, _ schema: APISchema, _ log: inout DiagnosticLog)
+        -> CheckedSection
+    {
         if !SwiftNames.isIdentifier(section.swiftPrefix) || section.swiftPrefix.first?.isUppercase != true {
-            log.error("swiftPrefix \"\(section.swiftPrefix)\" must be an UpperCamelCase Swift identifier", at: section.location)
+            log.error(
+                "swiftPrefix \"\(section.swiftPrefix)\" must be an UpperCamelCase Swift identifier",
+                at: section.location)
         }
         for (name, server) in section.servers.sorted(by: { $0.key < $1.key }) {
-            guard let url = URL(string: server), url.scheme == "https", url.host != nil, url.path.isEmpty || url.path == "/"
+            guard let url = URL(string: server), url.scheme == "https", url.host != nil,
+                url.path.isEmpty || url.path == "/"
             else {
-                log.error("server \"\(name)\" must be an https:// URL with a host and no path, found \"\(server)\"", at: section.location)
+                log.error(
+                    "server \"\(name)\" must be an https:// URL with a host and no path, found \"\(server)\"",
+                    at: section.location)
                 continue
             }
         }
         if section.errorFormats.isEmpty {
             log.error("errorFormats must list at least one format", at: section.location)
         }
-        for unmodelled in section.unmodelled.values.sorted(by: { $0.id < $1.id }) where !unmodelled.path.hasPrefix("/") {
+        for unmodelled in section.unmodelled.values.sorted(by: { $0.id < $1.id }) where !unmodelled.path.hasPrefix("/")
+        {
             log.error("path must start with \"/\", found \"\(unmodelled.path)\"", at: unmodelled.location)
         }
         var table: ErrorCodeTable?
@@ -88,7 +98,9 @@ package enum SchemaValidator {
         }
         return CheckedSection(
             section: section, errorCodes: table, descriptor: RuntimeDescriptors.section(section, errorCodes: table),
-            servers: section.servers.sorted { serverOrder($0.key) < serverOrder($1.key) }.map { (name: $0.key, url: $0.value) }
+            servers: section.servers.sorted { serverOrder($0.key) < serverOrder($1.key) }.map {
+                (name: $0.key, url: $0.value)
+            }
         )
     }
 
@@ -113,7 +125,9 @@ package enum SchemaValidator {
             checkType(field.type, at: field.location, schema, &log)
             let swiftName = SwiftNames.property(for: field)
             if let other = swiftNames[swiftName] {
-                log.error("fields \"\(other)\" and \"\(field.name)\" both become Swift property \"\(swiftName)\"", at: field.location)
+                log.error(
+                    "fields \"\(other)\" and \"\(field.name)\" both become Swift property \"\(swiftName)\"",
+                    at: field.location)
             }
             swiftNames[swiftName] = field.name
             if (field.nonNegative || field.wholeNumber) && field.type != .decimal {
@@ -122,7 +136,10 @@ package enum SchemaValidator {
             if !field.accepts.isEmpty {
                 switch field.type {
                 case .string, .integer, .number, .decimal, .boolean: break
-                default: log.error("\"accepts\" only applies to string, integer, number, decimal and boolean fields", at: field.location)
+                default:
+                    log.error(
+                        "\"accepts\" only applies to string, integer, number, decimal and boolean fields",
+                        at: field.location)
                 }
             }
         }
@@ -199,14 +216,17 @@ package enum SchemaValidator {
         var seen: [JSONValue: String] = [:]
         for enumCase in definition.sortedCases {
             if let other = seen[enumCase.value] {
-                log.error("cases \"\(other)\" and \"\(enumCase.name)\" share the value \(CanonicalJSON.string(enumCase.value))", at: enumCase.location)
+                log.error(
+                    "cases \"\(other)\" and \"\(enumCase.name)\" share the value \(CanonicalJSON.string(enumCase.value))",
+                    at: enumCase.location)
             }
             seen[enumCase.value] = enumCase.name
             if enumCase.name == "unknown" {
                 log.error("\"unknown\" is reserved for values the documentation does not list", at: enumCase.location)
             }
             if !SwiftNames.isIdentifier(enumCase.name) || enumCase.name.first?.isLowercase != true {
-                log.error("case name \"\(enumCase.name)\" must be a lowerCamelCase Swift identifier", at: enumCase.location)
+                log.error(
+                    "case name \"\(enumCase.name)\" must be a lowerCamelCase Swift identifier", at: enumCase.location)
             }
             switch (definition.rawType, enumCase.value) {
             case (.string, .string(let text)):
@@ -214,7 +234,9 @@ package enum SchemaValidator {
             case (.integer, .number(let number)) where number.int != nil:
                 cases.append(CheckedEnumCase(enumCase: enumCase, rawValue: .integer(number.int!)))
             default:
-                log.error("value of a \(definition.rawType.rawValue) enum must be a \(definition.rawType.rawValue)", at: enumCase.location)
+                log.error(
+                    "value of a \(definition.rawType.rawValue) enum must be a \(definition.rawType.rawValue)",
+                    at: enumCase.location)
             }
         }
         return CheckedEnum(definition: definition, cases: cases)
@@ -226,7 +248,9 @@ package enum SchemaValidator {
         }
     }
 
-    private static func checkType(_ type: TypeExpression, at location: SourceLocation, _ schema: APISchema, _ log: inout DiagnosticLog) {
+    private static func checkType(
+        _ type: TypeExpression, at location: SourceLocation, _ schema: APISchema, _ log: inout DiagnosticLog
+    ) {
         switch type {
         case .array(let items):
             checkType(items, at: location, schema, &log)
@@ -248,11 +272,14 @@ package enum SchemaValidator {
         checked.reserveCapacity(schema.operations.count)
         for operation in schema.operations.values.sorted(by: { $0.id < $1.id }) {
             if !SwiftNames.isIdentifier(operation.id) || operation.id.first?.isLowercase != true {
-                log.error("operation id \"\(operation.id)\" must be a lowerCamelCase Swift identifier", at: operation.location)
+                log.error(
+                    "operation id \"\(operation.id)\" must be a lowerCamelCase Swift identifier", at: operation.location
+                )
             }
             let route = "\(operation.method.rawValue) \(operation.path)"
             if let other = routes[route] {
-                log.error("operations \"\(other)\" and \"\(operation.id)\" share the route \(route)", at: operation.location)
+                log.error(
+                    "operations \"\(other)\" and \"\(operation.id)\" share the route \(route)", at: operation.location)
             }
             routes[route] = operation.id
             if let operation = checkOperation(operation, schema, sections, models, &log) { checked.append(operation) }
@@ -271,11 +298,14 @@ package enum SchemaValidator {
         }
         let section = checkedSection.section
         if !operation.path.hasPrefix("/") || operation.path.contains("?") || operation.path.contains(" ") {
-            log.error("path must start with \"/\" and hold no query or spaces, found \"\(operation.path)\"", at: location)
+            log.error(
+                "path must start with \"/\" and hold no query or spaces, found \"\(operation.path)\"", at: location)
         }
         for (environment, path) in operation.environmentPaths.sorted(by: { $0.key < $1.key }) {
             if section.servers[environment] == nil {
-                log.error("environmentPaths names \"\(environment)\", which is not a server of section \"\(section.id)\"", at: location)
+                log.error(
+                    "environmentPaths names \"\(environment)\", which is not a server of section \"\(section.id)\"",
+                    at: location)
             }
             if !path.hasPrefix("/") || path.contains("?") {
                 log.error("environment path must start with \"/\" and hold no query, found \"\(path)\"", at: location)
@@ -285,7 +315,8 @@ package enum SchemaValidator {
             log.error("errorFormats must list at least one format", at: location)
         }
         for format in operation.errorFormats where !section.errorFormats.contains(format) {
-            log.error("error format \(format.rawValue) is not one of section \"\(section.id)\"'s errorFormats", at: location)
+            log.error(
+                "error format \(format.rawValue) is not one of section \"\(section.id)\"'s errorFormats", at: location)
         }
         if section.errorFormats.contains(.newExpected) && !operation.errorFormats.contains(.newExpected) {
             log.error(
@@ -306,7 +337,9 @@ package enum SchemaValidator {
         }
         if operation.requestPlacement == .query {
             for field in requestModel.fields where !isQueryScalar(field.type, schema) {
-                log.error("query field \"\(field.name)\" must be a string, integer, number, boolean or enum", at: field.location)
+                log.error(
+                    "query field \"\(field.name)\" must be a string, integer, number, boolean or enum",
+                    at: field.location)
             }
         }
         let descriptor = RuntimeDescriptors.operation(operation, checkedSection, requestModel, reconcile, schema)
@@ -348,14 +381,19 @@ package enum SchemaValidator {
         }
         let location = rule.location
         if operation.idempotent {
-            log.error("only a money-moving (non-idempotent) operation has \"reconcile\"; an idempotent one is simply repeated", at: location)
+            log.error(
+                "only a money-moving (non-idempotent) operation has \"reconcile\"; an idempotent one is simply repeated",
+                at: location)
         }
         guard let statusID = rule.operation else {
             if !rule.fields.isEmpty || !rule.constants.isEmpty {
-                log.error("\"fields\" and \"constants\" fill a status operation's request; name the \"operation\"", at: location)
+                log.error(
+                    "\"fields\" and \"constants\" fill a status operation's request; name the \"operation\"",
+                    at: location)
             }
             if rule.note == nil {
-                log.error("without a status \"operation\", reconcile needs a \"note\" saying how to find out", at: location)
+                log.error(
+                    "without a status \"operation\", reconcile needs a \"note\" saying how to find out", at: location)
             }
             return CheckedReconcile(rule: rule, status: nil)
         }
@@ -364,10 +402,14 @@ package enum SchemaValidator {
             return nil
         }
         if !status.idempotent {
-            log.error("reconciling operation \"\(statusID)\" must be idempotent: it is asked while the outcome is unknown", at: location)
+            log.error(
+                "reconciling operation \"\(statusID)\" must be idempotent: it is asked while the outcome is unknown",
+                at: location)
         }
         if status.section != operation.section {
-            log.error("reconciling operation \"\(statusID)\" must be of section \"\(operation.section)\" (the same client)", at: location)
+            log.error(
+                "reconciling operation \"\(statusID)\" must be of section \"\(operation.section)\" (the same client)",
+                at: location)
         }
         guard let target = schema.models[status.requestModel], let source = schema.models[operation.requestModel] else {
             return nil
@@ -469,7 +511,8 @@ package enum SchemaValidator {
                 case (.some(let secret), .some(let value)):
                     checkSignature(
                         input: example.body, secret: secret, canonical: example.canonical, base64: nil,
-                        signature: value, rules: section.signing, form: example.canonicalForm, at: example.location, &log
+                        signature: value, rules: section.signing, form: example.canonicalForm, at: example.location,
+                        &log
                     )
                     signature = CheckedExample.PayloadSignature(secret: secret, signature: value)
                 case (nil, nil):
@@ -515,7 +558,9 @@ package enum SchemaValidator {
             input: example.body, secret: secret, canonical: canonical, base64: nil, signature: signature,
             rules: section.signing, form: example.canonicalForm, at: example.location, &log
         )
-        return body.map { CheckedExample.SignedRequest(body: $0, secret: secret, canonical: canonical, signature: signature) }
+        return body.map {
+            CheckedExample.SignedRequest(body: $0, secret: secret, canonical: canonical, signature: signature)
+        }
     }
 
     private static func checkResponseExample(
@@ -532,10 +577,14 @@ package enum SchemaValidator {
         }
         var interpreter = ExampleInterpreter(schema: schema)
         for key in envelope.keys.sorted() where !["status", "status_code", "message", "result"].contains(key) {
-            log.warning("\"\(key)\" is not part of the response envelope", at: schema.location(below: example.bodyLocation, "/\(key)"))
+            log.warning(
+                "\"\(key)\" is not part of the response envelope",
+                at: schema.location(below: example.bodyLocation, "/\(key)"))
         }
         if case .apiError(let format, _, _) = expect, !operation.errorFormats.contains(format) {
-            log.error("expects the \(format.rawValue) error format, which the operation's errorFormats do not list", at: example.location)
+            log.error(
+                "expects the \(format.rawValue) error format, which the operation's errorFormats do not list",
+                at: example.location)
         }
         // The runtime's own interpreter decides what the example means; the expectation must agree.
         let response = HTTPResponse(statusCode: status, body: Data(CanonicalJSON.encode(example.body)))
@@ -550,7 +599,9 @@ package enum SchemaValidator {
             return nil
         }
         if outcome != expect {
-            log.error("the runtime reads this example as \(describe(outcome)), but it expects \(describe(expect))", at: example.location)
+            log.error(
+                "the runtime reads this example as \(describe(outcome)), but it expects \(describe(expect))",
+                at: example.location)
         }
         let checked: CheckedExample.Outcome
         switch expect {
@@ -585,7 +636,9 @@ package enum SchemaValidator {
         }
     }
 
-    private static func report(_ interpreter: ExampleInterpreter, _ example: Example, _ schema: APISchema, _ log: inout DiagnosticLog) {
+    private static func report(
+        _ interpreter: ExampleInterpreter, _ example: Example, _ schema: APISchema, _ log: inout DiagnosticLog
+    ) {
         for issue in interpreter.issues {
             let location = schema.location(below: example.bodyLocation, issue.pointer)
             let message = "example \"\(example.name)\": \(issue.message)"
@@ -607,7 +660,8 @@ package enum SchemaValidator {
         }
         checkSignature(
             input: vector.input, secret: vector.secret, canonical: vector.canonical, base64: vector.base64,
-            signature: vector.signature, rules: section.section.signing, form: vector.canonicalForm, at: vector.location,
+            signature: vector.signature, rules: section.section.signing, form: vector.canonicalForm,
+            at: vector.location,
             &log
         )
         return CheckedVector(vector: vector, section: section)
@@ -620,7 +674,8 @@ package enum SchemaValidator {
         rules: SigningRules, form: CanonicalForm?, at location: SourceLocation, _ log: inout DiagnosticLog
     ) {
         for each in form.map({ [$0] }) ?? CanonicalForm.allCases {
-            let note = form == nil ? " in the \(each.rawValue) form (name the canonicalForm if it holds in one form only)" : ""
+            let note =
+                form == nil ? " in the \(each.rawValue) form (name the canonicalForm if it holds in one form only)" : ""
             checkSignature(
                 input: input, secret: secret, canonical: canonical, base64: base64, signature: signature, rules: rules,
                 in: each, formNote: note, at: location, &log)

@@ -23,7 +23,8 @@ enum APICheckAttribution {
                 swiftBreaking: attributed[index].contains { $0.breaksSource }, findings: attributed[index]
             )
         }
-        return SchemaDiffReport(changes: changes, apiCheck: APICheckSummary(findings: findings, unattributed: unattributed))
+        return SchemaDiffReport(
+            changes: changes, apiCheck: APICheckSummary(findings: findings, unattributed: unattributed))
     }
 
     /// The indices of the changes a finding belongs to.
@@ -37,7 +38,9 @@ enum APICheckAttribution {
         let type = APIFinding.topLevelType(symbol)
         if type == "TarlanAPIError" {
             // `TarlanAPIError.agwsCode`: named after the client's prefix, typed by the section's table.
-            let kinds: [SchemaChange.Kind] = [.errorCodesChanged, .clientRenamed, .sectionRemoved, .enumRemoved, .enumRawTypeChanged]
+            let kinds: [SchemaChange.Kind] = [
+                .errorCodesChanged, .clientRenamed, .sectionRemoved, .enumRemoved, .enumRawTypeChanged,
+            ]
             return preferringClaimed(changes.indices.filter { kinds.contains(changes[$0].kind) }, changes)
         }
         let sameType = changes.indices.filter { index in

@@ -36,12 +36,16 @@ struct APIDump {
                 collect(child, owner: owner.isEmpty ? name : owner + "." + name)
             case "Function", "Constructor":
                 let types = (child["children"]?.arrayValue ?? []).map { type in
-                    (type: type["printedName"]?.stringValue ?? "", hasDefault: type["hasDefaultArg"]?.boolValue ?? false)
+                    (
+                        type: type["printedName"]?.stringValue ?? "",
+                        hasDefault: type["hasDefaultArg"]?.boolValue ?? false
+                    )
                 }
-                functions[owner, default: []].append(Function(
-                    kind: kind == "Function" ? "Func" : kind, baseName: name, labels: Self.labels(printed),
-                    result: types.first?.type ?? "", parameters: Array(types.dropFirst())
-                ))
+                functions[owner, default: []].append(
+                    Function(
+                        kind: kind == "Function" ? "Func" : kind, baseName: name, labels: Self.labels(printed),
+                        result: types.first?.type ?? "", parameters: Array(types.dropFirst())
+                    ))
             default:
                 continue
             }
@@ -77,14 +81,17 @@ struct APIDump {
     /// parameter added between them with a default.
     func compatibleReplacement(for removed: Function, owner: String) -> Function? {
         functions[owner]?.first { candidate in
-            guard candidate.kind == removed.kind, candidate.baseName == removed.baseName, candidate.result == removed.result,
-                  candidate.labels.count == candidate.parameters.count, removed.labels.count == removed.parameters.count,
-                  candidate.labels.count > removed.labels.count
+            guard candidate.kind == removed.kind, candidate.baseName == removed.baseName,
+                candidate.result == removed.result,
+                candidate.labels.count == candidate.parameters.count, removed.labels.count == removed.parameters.count,
+                candidate.labels.count > removed.labels.count
             else { return false }
             var next = 0
             for (label, parameter) in zip(candidate.labels, candidate.parameters) {
-                if next < removed.labels.count, label == removed.labels[next], parameter.type == removed.parameters[next].type,
-                   parameter.hasDefault || !removed.parameters[next].hasDefault {
+                if next < removed.labels.count, label == removed.labels[next],
+                    parameter.type == removed.parameters[next].type,
+                    parameter.hasDefault || !removed.parameters[next].hasDefault
+                {
                     next += 1
                 } else if !parameter.hasDefault {
                     return false
@@ -113,8 +120,8 @@ extension APIFinding {
 
     static func recognisingDefaultedParameters(_ finding: APIFinding, old: APIDump, new: APIDump) -> APIFinding {
         guard ["Func", "Constructor"].contains(finding.declarationKind), finding.text.hasSuffix("has been removed"),
-              let removed = old.function(finding.symbol, kind: finding.declarationKind),
-              let replacement = new.compatibleReplacement(for: removed, owner: splitMember(finding.symbol).owner)
+            let removed = old.function(finding.symbol, kind: finding.declarationKind),
+            let replacement = new.compatibleReplacement(for: removed, owner: splitMember(finding.symbol).owner)
         else { return finding }
         var compatible = finding
         compatible.breaksSource = false

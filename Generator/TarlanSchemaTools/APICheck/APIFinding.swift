@@ -37,7 +37,8 @@ package struct APIFinding: Hashable, Sendable {
             guard !line.isEmpty else { continue }
             let words = line.split(separator: " ", maxSplits: 2).map(String.init)
             let symbol = words.count > 1 ? accessorOwner(words[1]) : ""
-            findings.append(APIFinding(category: category, text: line, declarationKind: words.first ?? "", symbol: symbol))
+            findings.append(
+                APIFinding(category: category, text: line, declarationKind: words.first ?? "", symbol: symbol))
         }
         return findings
     }

@@ -13,7 +13,9 @@ package struct APIToolchain: Sendable {
 
     /// `swiftc` on `PATH` (symbolic links resolved) and `swift-api-digester` beside it, as toolchains
     /// ship it on Linux and macOS; `xcrun --find` on a Mac without them on `PATH`.
-    package static func find(environment: [String: String] = ProcessInfo.processInfo.environment) throws(APICheckFailure) -> APIToolchain {
+    package static func find(environment: [String: String] = ProcessInfo.processInfo.environment)
+        throws(APICheckFailure) -> APIToolchain
+    {
         let folders = (environment["PATH"] ?? "/usr/bin").split(separator: ":").map(String.init)
         for folder in folders {
             let swiftc = URL(fileURLWithPath: folder).appendingPathComponent("swiftc")
@@ -27,15 +29,19 @@ package struct APIToolchain: Sendable {
             }
         }
         #if os(macOS)
-        if let swiftc = try? ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/xcrun"), ["--find", "swiftc"]).output,
-           let digester = try? ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/xcrun"), ["--find", "swift-api-digester"]).output {
-            return APIToolchain(
-                swiftc: URL(fileURLWithPath: swiftc.trimmingCharacters(in: .whitespacesAndNewlines)),
-                digester: URL(fileURLWithPath: digester.trimmingCharacters(in: .whitespacesAndNewlines))
-            )
-        }
+            if let swiftc = try? ProcessRunner.run(URL(fileURLWithPath: "/usr/bin/xcrun"), ["--find", "swiftc"]).output,
+                let digester = try? ProcessRunner.run(
+                    URL(fileURLWithPath: "/usr/bin/xcrun"), ["--find", "swift-api-digester"]
+                ).output
+            {
+                return APIToolchain(
+                    swiftc: URL(fileURLWithPath: swiftc.trimmingCharacters(in: .whitespacesAndNewlines)),
+                    digester: URL(fileURLWithPath: digester.trimmingCharacters(in: .whitespacesAndNewlines))
+                )
+            }
         #endif
-        throw APICheckFailure("no swift-api-digester beside swiftc on PATH; the API check needs a Swift toolchain that ships it")
+        throw APICheckFailure(
+            "no swift-api-digester beside swiftc on PATH; the API check needs a Swift toolchain that ships it")
     }
 }
 
@@ -53,9 +59,11 @@ package struct RuntimeModules: Sendable {
     /// package name in the build's `debug.yaml`/`release.yaml` unless given.
     package static func locate(buildFolder: URL, packageName: String? = nil) throws(APICheckFailure) -> RuntimeModules {
         let candidates = [buildFolder.appendingPathComponent("Modules"), buildFolder]
-        guard let modules = candidates.first(where: {
-            FileManager.default.fileExists(atPath: $0.appendingPathComponent("TarlanRuntime.swiftmodule").path)
-        }) else {
+        guard
+            let modules = candidates.first(where: {
+                FileManager.default.fileExists(atPath: $0.appendingPathComponent("TarlanRuntime.swiftmodule").path)
+            })
+        else {
             throw APICheckFailure(
                 "no TarlanRuntime.swiftmodule in \(buildFolder.path) or its Modules/; build the package first (`swift build`)"
             )
@@ -66,7 +74,8 @@ package struct RuntimeModules: Sendable {
             .map { buildFolder.appendingPathComponent($0).appendingPathComponent("module.modulemap") }
             .filter { FileManager.default.fileExists(atPath: $0.path) }
         guard let name = packageName ?? Self.packageName(buildFolder: buildFolder) else {
-            throw APICheckFailure("cannot tell the package name the runtime was built with from \(buildFolder.path); pass --package-name")
+            throw APICheckFailure(
+                "cannot tell the package name the runtime was built with from \(buildFolder.path); pass --package-name")
         }
         return RuntimeModules(modules: modules, moduleMaps: moduleMaps, packageName: name)
     }
@@ -79,7 +88,7 @@ package struct RuntimeModules: Sendable {
         let scratch = resolved.deletingLastPathComponent().deletingLastPathComponent()
         let manifest = scratch.appendingPathComponent(configuration + ".yaml")
         guard let text = try? String(contentsOf: manifest, encoding: .utf8),
-              let flag = text.range(of: "\"-package-name\",\"")
+            let flag = text.range(of: "\"-package-name\",\"")
         else { return nil }
         let rest = text[flag.upperBound...]
         return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
@@ -99,7 +108,8 @@ enum ProcessRunner {
     }
 
     static func run(_ executable: URL, _ arguments: [String]) throws -> Result {
-        let log = FileManager.default.temporaryDirectory.appendingPathComponent("tarlan-process-\(UUID().uuidString).log")
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "tarlan-process-\(UUID().uuidString).log")
         _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: log) }
         let handle = try FileHandle(forWritingTo: log)
@@ -111,6 +121,8 @@ enum ProcessRunner {
         process.standardError = handle
         try process.run()
         process.waitUntilExit()
-        return Result(status: process.terminationStatus, output: String(decoding: (try? Data(contentsOf: log)) ?? Data(), as: UTF8.self))
+        return Result(
+            status: process.terminationStatus,
+            output: String(decoding: (try? Data(contentsOf: log)) ?? Data(), as: UTF8.self))
     }
 }

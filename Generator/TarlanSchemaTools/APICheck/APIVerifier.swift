@@ -21,7 +21,8 @@ package struct APIVerifier: Sendable {
     package func verify(
         _ report: SchemaDiffReport, old: [SchemaLoader.File], new: [SchemaLoader.File]
     ) throws(APICheckFailure) -> SchemaDiffReport {
-        let work = FileManager.default.temporaryDirectory.appendingPathComponent("tarlan-api-check-\(UUID().uuidString)")
+        let work = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "tarlan-api-check-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: work) }
         let oldDump = try dumpAPI(old, side: "old", in: work)
         let newDump = try dumpAPI(new, side: "new", in: work)
@@ -34,9 +35,11 @@ package struct APIVerifier: Sendable {
     ) throws(APICheckFailure) -> SchemaDiffReport {
         let diagnosis = work.appendingPathComponent("diagnosis-\(UUID().uuidString).txt")
         defer { try? FileManager.default.removeItem(at: diagnosis) }
-        try run(toolchain.digester, [
-            "-diagnose-sdk", "-input-paths", oldDump.path, "-input-paths", newDump.path, "-o", diagnosis.path,
-        ], what: "swift-api-digester -diagnose-sdk")
+        try run(
+            toolchain.digester,
+            [
+                "-diagnose-sdk", "-input-paths", oldDump.path, "-input-paths", newDump.path, "-o", diagnosis.path,
+            ], what: "swift-api-digester -diagnose-sdk")
         let output = (try? String(contentsOf: diagnosis, encoding: .utf8)) ?? ""
         let findings = APIFinding.classified(
             APIFinding.parse(output), old: try Self.readDump(oldDump), new: try Self.readDump(newDump)
@@ -65,18 +68,25 @@ package struct APIVerifier: Sendable {
                 paths.append(path.path)
             }
         } catch {
-            throw APICheckFailure("cannot write the \(side) module's sources in \(work.path): \(error.localizedDescription)")
+            throw APICheckFailure(
+                "cannot write the \(side) module's sources in \(work.path): \(error.localizedDescription)")
         }
         let cache = ["-module-cache-path", work.appendingPathComponent("ModuleCache").path]
-        try run(toolchain.swiftc, [
-            "-emit-module", "-parse-as-library", "-module-name", moduleName, "-swift-version", "6",
-            "-package-name", runtime.packageName, "-emit-module-path", module.appendingPathComponent(moduleName + ".swiftmodule").path,
-        ] + runtime.searchFlags + cache + paths, what: "swiftc -emit-module (\(side) schema)")
+        try run(
+            toolchain.swiftc,
+            [
+                "-emit-module", "-parse-as-library", "-module-name", moduleName, "-swift-version", "6",
+                "-package-name", runtime.packageName, "-emit-module-path",
+                module.appendingPathComponent(moduleName + ".swiftmodule").path,
+            ] + runtime.searchFlags + cache + paths, what: "swiftc -emit-module (\(side) schema)")
         let dump = work.appendingPathComponent(side + ".json")
-        try run(toolchain.digester, [
-            "-dump-sdk", "-module", moduleName, "-I", module.path, "-o", dump.path, "-avoid-location", "-avoid-tool-args",
-            "-abort-on-module-fail",
-        ] + runtime.searchFlags + cache, what: "swift-api-digester -dump-sdk (\(side) schema)")
+        try run(
+            toolchain.digester,
+            [
+                "-dump-sdk", "-module", moduleName, "-I", module.path, "-o", dump.path, "-avoid-location",
+                "-avoid-tool-args",
+                "-abort-on-module-fail",
+            ] + runtime.searchFlags + cache, what: "swift-api-digester -dump-sdk (\(side) schema)")
         return dump
     }
 

@@ -1,5 +1,5 @@
-import TarlanGeneratorKit
 import TarlanCore
+import TarlanGeneratorKit
 
 /// Renders a ``SchemaDiffReport`` as Markdown (for a pull request) or JSON (for tools).
 package enum DiffReportRenderer {
@@ -32,12 +32,14 @@ package enum DiffReportRenderer {
                 lines.append("None.")
                 continue
             }
-            lines += checked
+            lines +=
+                checked
                 ? ["| Symbol | Where | Change | Swift | Wire | API checker |", "|---|---|---|---|---|---|"]
                 : ["| Symbol | Where | Change | Swift | Wire |", "|---|---|---|---|---|"]
             for change in changes {
                 let place = "\(change.file)#\(change.pointer)"
-                var row = "| \(code(change.symbol)) | \(code(place)) | \(cell(change.message)) "
+                var row =
+                    "| \(code(change.symbol)) | \(code(place)) | \(cell(change.message)) "
                     + "| \(verdict(change.swiftBreaking)) | \(verdict(change.wireBreaking)) |"
                 if let check = change.apiCheck {
                     row += change.agreesWithAPICheck ? " agrees |" : " **disagrees: \(verdict(check.swiftBreaking))** |"
@@ -53,7 +55,8 @@ package enum DiffReportRenderer {
     /// `**3 changes**: 1 breaking (1 for Swift code, 0 on the wire), 2 non-breaking.`
     static func summary(_ report: SchemaDiffReport) -> String {
         let total = report.changes.count
-        let split = report.breakingCount == 0
+        let split =
+            report.breakingCount == 0
             ? "" : " (\(report.swiftBreakingCount) for Swift code, \(report.wireBreakingCount) on the wire)"
         return "**\(total) change\(total == 1 ? "" : "s")**: \(report.breakingCount) breaking\(split), "
             + "\(report.nonBreakingCount) non-breaking."
@@ -67,7 +70,8 @@ package enum DiffReportRenderer {
             "", "### Swift API checker", "",
             "`swift-api-digester` on the module generated from each side: \(check.findings.count) "
                 + "finding\(check.findings.count == 1 ? "" : "s"), "
-                + (disagreements == 0 ? "no disagreement." : "**\(disagreements) disagreement\(disagreements == 1 ? "" : "s")**."),
+                + (disagreements == 0
+                    ? "no disagreement." : "**\(disagreements) disagreement\(disagreements == 1 ? "" : "s")**."),
         ]
         let attributed = report.changes.filter { !($0.apiCheck?.findings.isEmpty ?? true) }
         if !attributed.isEmpty { lines.append("") }
@@ -141,7 +145,8 @@ package enum DiffReportRenderer {
                 let note = finding.note.map { ", \"note\": \(string($0))" } ?? ""
                 lines.append(
                     "      {\"category\": \(string(finding.category)), \"text\": \(string(finding.text)), "
-                        + "\"breaksSource\": \(finding.breaksSource)\(note)}" + (index == check.findings.count - 1 ? "" : ",")
+                        + "\"breaksSource\": \(finding.breaksSource)\(note)}"
+                        + (index == check.findings.count - 1 ? "" : ",")
                 )
             }
             lines += [

@@ -1,4 +1,5 @@
 import TarlanGeneratorKit
+
 /// The generated Swift symbol of each schema entity, named by the lowering code itself
 /// (`ClientLowering`, `CallbackLowering`, `FixtureTestLowering`, `SwiftNames`), so a report
 /// always names what the generator really emits.
@@ -42,10 +43,11 @@ struct DiffSymbols {
 
     /// The generated fixture test of an operation's or callback's example: `CheckBalanceFixtureTests.testSuccess()`.
     func example(_ owner: ExampleOwner, _ name: String) -> String {
-        let testClass = switch owner {
-        case .operation(let operation): GeneratedSymbols.fixtureTestClass(operation)
-        case .callback(let callback): GeneratedSymbols.fixtureTestClass(callback)
-        }
+        let testClass =
+            switch owner {
+            case .operation(let operation): GeneratedSymbols.fixtureTestClass(operation)
+            case .callback(let callback): GeneratedSymbols.fixtureTestClass(callback)
+            }
         return testClass + "." + GeneratedSymbols.testMethodName(name) + "()"
     }
 

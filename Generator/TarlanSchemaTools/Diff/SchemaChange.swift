@@ -1,4 +1,5 @@
 import TarlanGeneratorKit
+
 /// One difference between two schemas, with two verdicts: does code using the generated module
 /// still compile (`swiftBreaking`), and do clients and the server still understand each other
 /// (`wireBreaking`).

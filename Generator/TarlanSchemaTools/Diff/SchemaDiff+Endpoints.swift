@@ -1,5 +1,5 @@
-import TarlanGeneratorKit
 import TarlanCore
+import TarlanGeneratorKit
 
 /// Sections, operations, callbacks and their examples.
 extension SchemaDiffer {
@@ -11,7 +11,8 @@ extension SchemaDiffer {
             let section = old.sections[id]!
             add(
                 .sectionRemoved, swift: true, wire: true, .init(.section, id), at: inOld(section.location),
-                symbol: oldSymbols.client(id), "section `\(id)` removed, and with it \(Self.code(oldSymbols.client(id)))"
+                symbol: oldSymbols.client(id),
+                "section `\(id)` removed, and with it \(Self.code(oldSymbols.client(id)))"
             )
         }
         for id in matched.added {
@@ -59,14 +60,23 @@ extension SchemaDiffer {
             }
         }
         compareSigning(before, after, subject)
-        text("title", before.title, after.title, subject, old: before.location, new: after.location, ["title"], symbol: client)
-        text("description", before.description, after.description, subject, old: before.location, new: after.location, ["description"], symbol: client)
-        text("documentation link", before.documentation, after.documentation, subject, old: before.location, new: after.location, ["documentation"], symbol: client)
-        text("signing note", before.signingNote, after.signingNote, subject, old: before.location, new: after.location, ["signing", "note"], symbol: client)
+        text(
+            "title", before.title, after.title, subject, old: before.location, new: after.location, ["title"],
+            symbol: client)
+        text(
+            "description", before.description, after.description, subject, old: before.location, new: after.location,
+            ["description"], symbol: client)
+        text(
+            "documentation link", before.documentation, after.documentation, subject, old: before.location,
+            new: after.location, ["documentation"], symbol: client)
+        text(
+            "signing note", before.signingNote, after.signingNote, subject, old: before.location, new: after.location,
+            ["signing", "note"], symbol: client)
         if before.errorCodes != after.errorCodes {
             let describe = { (name: String?) in name.map(Self.code) ?? "none" }
             add(
-                .errorCodesChanged, swift: before.errorCodes != nil, wire: false, subject, at: inNew(after.location, "errorCodes"), symbol: client,
+                .errorCodesChanged, swift: before.errorCodes != nil, wire: false, subject,
+                at: inNew(after.location, "errorCodes"), symbol: client,
                 "error-code table changed from \(describe(before.errorCodes)) to \(describe(after.errorCodes))"
             )
         }
@@ -80,23 +90,29 @@ extension SchemaDiffer {
             changed.append(("headerName", "signature header changed from `\(was.headerName)` to `\(now.headerName)`"))
         }
         if was.valuePrefix != now.valuePrefix {
-            changed.append(("valuePrefix", "signature prefix changed from \"\(was.valuePrefix)\" to \"\(now.valuePrefix)\""))
+            changed.append(
+                ("valuePrefix", "signature prefix changed from \"\(was.valuePrefix)\" to \"\(now.valuePrefix)\""))
         }
         if was.excludedTopLevelFields != now.excludedTopLevelFields {
             let list = { (fields: [String]) in "[" + fields.joined(separator: ", ") + "]" }
-            changed.append((
-                "excludedTopLevelFields",
-                "fields left out of the signature changed from \(list(was.excludedTopLevelFields)) to \(list(now.excludedTopLevelFields))"
-            ))
+            changed.append(
+                (
+                    "excludedTopLevelFields",
+                    "fields left out of the signature changed from \(list(was.excludedTopLevelFields)) to \(list(now.excludedTopLevelFields))"
+                ))
         }
         if was.excludesEmptyStrings != now.excludesEmptyStrings {
-            changed.append((
-                "excludesEmptyStrings",
-                now.excludesEmptyStrings ? "empty strings are now left out of the signature" : "empty strings are now signed"
-            ))
+            changed.append(
+                (
+                    "excludesEmptyStrings",
+                    now.excludesEmptyStrings
+                        ? "empty strings are now left out of the signature" : "empty strings are now signed"
+                ))
         }
         for (key, message) in changed {
-            add(.signingChanged, swift: false, wire: true, subject, at: inNew(after.location, "signing", key), symbol: newSymbols.signing(after.id), message)
+            add(
+                .signingChanged, swift: false, wire: true, subject, at: inNew(after.location, "signing", key),
+                symbol: newSymbols.signing(after.id), message)
         }
     }
 
@@ -165,17 +181,20 @@ extension SchemaDiffer {
             switch (before.environmentPaths[environment], after.environmentPaths[environment]) {
             case (let was?, nil):
                 add(
-                    .pathChanged, swift: false, wire: true, subject, at: inOld(before.location, "environmentPaths", environment),
+                    .pathChanged, swift: false, wire: true, subject,
+                    at: inOld(before.location, "environmentPaths", environment),
                     symbol: symbol, "\(environment) path `\(was)` removed; \(environment) now uses `\(after.path)`"
                 )
             case (nil, let path?):
                 add(
-                    .pathChanged, swift: false, wire: true, subject, at: inNew(after.location, "environmentPaths", environment),
+                    .pathChanged, swift: false, wire: true, subject,
+                    at: inNew(after.location, "environmentPaths", environment),
                     symbol: symbol, "\(environment) path is now `\(path)` instead of `\(before.path)`"
                 )
             case (let was?, let path?) where was != path:
                 add(
-                    .pathChanged, swift: false, wire: true, subject, at: inNew(after.location, "environmentPaths", environment),
+                    .pathChanged, swift: false, wire: true, subject,
+                    at: inNew(after.location, "environmentPaths", environment),
                     symbol: symbol, "\(environment) path changed from `\(was)` to `\(path)`"
                 )
             default:
@@ -184,45 +203,60 @@ extension SchemaDiffer {
         }
         if before.requestPlacement != after.requestPlacement {
             add(
-                .requestPlacementChanged, swift: false, wire: true, subject, at: inNew(after.location, "request", "in"), symbol: symbol,
+                .requestPlacementChanged, swift: false, wire: true, subject, at: inNew(after.location, "request", "in"),
+                symbol: symbol,
                 "request now sent in the \(after.requestPlacement.rawValue) instead of the \(before.requestPlacement.rawValue)"
             )
         }
         if before.requestModel != after.requestModel {
             add(
-                .requestModelChanged, swift: true, wire: true, subject, at: inNew(after.location, "request", "model"), symbol: symbol,
+                .requestModelChanged, swift: true, wire: true, subject, at: inNew(after.location, "request", "model"),
+                symbol: symbol,
                 "request type changed from `\(before.requestModel)` to `\(after.requestModel)`"
             )
         }
         if before.result != after.result {
             add(
-                .resultChanged, swift: true, wire: true, subject, at: inNew(after.location, "response", "result"), symbol: symbol,
+                .resultChanged, swift: true, wire: true, subject, at: inNew(after.location, "response", "result"),
+                symbol: symbol,
                 "result type changed from `\(GeneratedSymbols.typeName(before.result))` to `\(GeneratedSymbols.typeName(after.result))`"
             )
         }
-        for format in ErrorFormat.allCases where before.errorFormats.contains(format) && !after.errorFormats.contains(format) {
+        for format in ErrorFormat.allCases
+        where before.errorFormats.contains(format) && !after.errorFormats.contains(format) {
             add(
-                .errorFormatRemoved, swift: false, wire: true, subject, at: inOld(before.location, "errorFormats"), symbol: symbol,
+                .errorFormatRemoved, swift: false, wire: true, subject, at: inOld(before.location, "errorFormats"),
+                symbol: symbol,
                 "error format `\(format.rawValue)` removed"
             )
         }
-        for format in ErrorFormat.allCases where after.errorFormats.contains(format) && !before.errorFormats.contains(format) {
+        for format in ErrorFormat.allCases
+        where after.errorFormats.contains(format) && !before.errorFormats.contains(format) {
             add(
-                .errorFormatAdded, swift: false, wire: true, subject, at: inNew(after.location, "errorFormats"), symbol: symbol,
+                .errorFormatAdded, swift: false, wire: true, subject, at: inNew(after.location, "errorFormats"),
+                symbol: symbol,
                 "error format `\(format.rawValue)` added: clients built before do not recognise these errors"
             )
         }
         if before.idempotent != after.idempotent {
             add(
-                .idempotencyChanged, swift: false, wire: false, subject, at: inNew(after.location, "idempotent"), symbol: symbol,
-                after.idempotent ? "now idempotent: the retry policy may repeat it" : "no longer idempotent: never retried"
+                .idempotencyChanged, swift: false, wire: false, subject, at: inNew(after.location, "idempotent"),
+                symbol: symbol,
+                after.idempotent
+                    ? "now idempotent: the retry policy may repeat it" : "no longer idempotent: never retried"
             )
         }
         let (was, now) = (before.location, after.location)
         text("summary", before.summary, after.summary, subject, old: was, new: now, ["summary"], symbol: symbol)
-        text("description", before.description, after.description, subject, old: was, new: now, ["description"], symbol: symbol)
-        text("documentation link", before.documentation, after.documentation, subject, old: was, new: now, ["documentation"], symbol: symbol)
-        text("result description", before.resultDescription, after.resultDescription, subject, old: was, new: now, ["response", "description"], symbol: symbol)
+        text(
+            "description", before.description, after.description, subject, old: was, new: now, ["description"],
+            symbol: symbol)
+        text(
+            "documentation link", before.documentation, after.documentation, subject, old: was, new: now,
+            ["documentation"], symbol: symbol)
+        text(
+            "result description", before.resultDescription, after.resultDescription, subject, old: was, new: now,
+            ["response", "description"], symbol: symbol)
         texts("quirks", before.quirks, after.quirks, subject, old: was, new: now, ["quirks"], symbol: symbol)
         compareExamples(.operation(before), .operation(after), before.examples, after.examples, subject)
     }
@@ -268,13 +302,15 @@ extension SchemaDiffer {
         moved(before.location, after.location, subject, symbol: symbol)
         if before.section != after.section {
             add(
-                .callbackSectionChanged, swift: false, wire: true, subject, at: inNew(after.location, "section"), symbol: symbol,
+                .callbackSectionChanged, swift: false, wire: true, subject, at: inNew(after.location, "section"),
+                symbol: symbol,
                 "moved from section `\(before.section)` to `\(after.section)`: verified with that section's signing rules"
             )
         }
         if before.method != after.method {
             add(
-                .callbackPayloadChanged, swift: false, wire: true, subject, at: inNew(after.location, "method"), symbol: symbol,
+                .callbackPayloadChanged, swift: false, wire: true, subject, at: inNew(after.location, "method"),
+                symbol: symbol,
                 "HTTP method changed from \(before.method.rawValue) to \(after.method.rawValue)"
             )
         }
@@ -287,24 +323,28 @@ extension SchemaDiffer {
         }
         if before.payloadModel != after.payloadModel {
             add(
-                .callbackPayloadChanged, swift: true, wire: true, subject, at: inNew(after.location, "payload", "model"), symbol: symbol,
+                .callbackPayloadChanged, swift: true, wire: true, subject,
+                at: inNew(after.location, "payload", "model"), symbol: symbol,
                 "payload type changed from `\(before.payloadModel)` to `\(after.payloadModel)`"
             )
         }
         switch (before.replyModel, after.replyModel) {
         case (let was?, nil):
             add(
-                .callbackReplyRemoved, swift: false, wire: false, subject, at: inOld(before.location, "reply"), symbol: symbol,
+                .callbackReplyRemoved, swift: false, wire: false, subject, at: inOld(before.location, "reply"),
+                symbol: symbol,
                 "reply `\(was)` removed: the server no longer reads it"
             )
         case (nil, let reply?):
             add(
-                .callbackReplyAdded, swift: false, wire: true, subject, at: inNew(after.location, "reply"), symbol: symbol,
+                .callbackReplyAdded, swift: false, wire: true, subject, at: inNew(after.location, "reply"),
+                symbol: symbol,
                 "reply `\(reply)` added: merchants' servers built before do not answer with it"
             )
         case (let was?, let reply?) where was != reply:
             add(
-                .callbackReplyChanged, swift: true, wire: true, subject, at: inNew(after.location, "reply", "model"), symbol: symbol,
+                .callbackReplyChanged, swift: true, wire: true, subject, at: inNew(after.location, "reply", "model"),
+                symbol: symbol,
                 "reply type changed from `\(was)` to `\(reply)`"
             )
         default:
@@ -312,9 +352,15 @@ extension SchemaDiffer {
         }
         let (was, now) = (before.location, after.location)
         text("summary", before.summary, after.summary, subject, old: was, new: now, ["summary"], symbol: symbol)
-        text("description", before.description, after.description, subject, old: was, new: now, ["description"], symbol: symbol)
-        text("documentation link", before.documentation, after.documentation, subject, old: was, new: now, ["documentation"], symbol: symbol)
-        text("merchantMustAnswer", before.merchantMustAnswer, after.merchantMustAnswer, subject, old: was, new: now, ["merchantMustAnswer"], symbol: symbol)
+        text(
+            "description", before.description, after.description, subject, old: was, new: now, ["description"],
+            symbol: symbol)
+        text(
+            "documentation link", before.documentation, after.documentation, subject, old: was, new: now,
+            ["documentation"], symbol: symbol)
+        text(
+            "merchantMustAnswer", before.merchantMustAnswer, after.merchantMustAnswer, subject, old: was, new: now,
+            ["merchantMustAnswer"], symbol: symbol)
         texts("quirks", before.quirks, after.quirks, subject, old: was, new: now, ["quirks"], symbol: symbol)
         compareExamples(.callback(before), .callback(after), before.examples, after.examples, subject)
     }

@@ -1,5 +1,5 @@
-import TarlanGeneratorKit
 import TarlanCore
+import TarlanGeneratorKit
 
 /// Models and their fields, enums and their cases, signature vectors.
 extension SchemaDiffer {
@@ -33,7 +33,9 @@ extension SchemaDiffer {
     private mutating func compareModel(_ before: Model, _ after: Model) {
         let subject = SchemaChange.Subject(.model, after.name)
         moved(before.location, after.location, subject, symbol: after.name)
-        text("description", before.description, after.description, subject, old: before.location, new: after.location, ["description"], symbol: after.name)
+        text(
+            "description", before.description, after.description, subject, old: before.location, new: after.location,
+            ["description"], symbol: after.name)
 
         let use = use(of: after.name)
         let matched = Self.matchFields(before, after)
@@ -41,7 +43,8 @@ extension SchemaDiffer {
             let field = before.fields[name]!
             add(
                 // Answers without a field that was required no longer decode in clients built before.
-                .fieldRemoved, swift: true, wire: field.required && use.contains(.response), subject, at: inOld(field.location),
+                .fieldRemoved, swift: true, wire: field.required && use.contains(.response), subject,
+                at: inOld(field.location),
                 symbol: oldSymbols.field(before.name, field), "field `\(name)` removed"
             )
         }
@@ -52,13 +55,14 @@ extension SchemaDiffer {
             // requests without it. An optional one has a default (`= nil`): source-compatible. So is
             // a required field of a model read leniently (a callback payload's): optional in Swift.
             let wire = field.required && use.contains(.sent)
-            let message = if wire && field.requiredInSwift {
-                "required request field `\(name)` (\(type)) added: the initialiser needs it"
-            } else if field.requiredInSwift {
-                "required field `\(name)` (\(type)) added: the initialiser needs it"
-            } else {
-                "\(field.required ? "required" : "optional") field `\(name)` (\(type)) added"
-            }
+            let message =
+                if wire && field.requiredInSwift {
+                    "required request field `\(name)` (\(type)) added: the initialiser needs it"
+                } else if field.requiredInSwift {
+                    "required field `\(name)` (\(type)) added: the initialiser needs it"
+                } else {
+                    "\(field.required ? "required" : "optional") field `\(name)` (\(type)) added"
+                }
             add(
                 .fieldAdded, swift: field.requiredInSwift, wire: wire, subject, at: inNew(field.location),
                 symbol: newSymbols.field(after.name, field), message
@@ -67,8 +71,10 @@ extension SchemaDiffer {
         for (oldName, newName) in matched.renamed {
             let (was, now) = (before.fields[oldName]!, after.fields[newName]!)
             let (oldProperty, newProperty) = (GeneratedSymbols.propertyName(was), GeneratedSymbols.propertyName(now))
-            let swift = oldProperty == newProperty
-                ? "Swift property `\(newProperty)` unchanged" : "Swift property `\(oldProperty)` is now `\(newProperty)`"
+            let swift =
+                oldProperty == newProperty
+                ? "Swift property `\(newProperty)` unchanged"
+                : "Swift property `\(oldProperty)` is now `\(newProperty)`"
             // The JSON key changes; a response field that lists the old key as an alias still reads it.
             let readsOldKey = now.aliases.contains(oldName) && !use.contains(.sent)
             add(
@@ -122,39 +128,46 @@ extension SchemaDiffer {
         if !renamed, oldProperty != newProperty {
             add(
                 .fieldRenamed, swift: true, wire: false, subject, at: inNew(now.location, "swiftName"),
-                symbol: oldSymbols.field(model, was), "Swift property of `\(now.name)` renamed from `\(oldProperty)` to `\(newProperty)`"
+                symbol: oldSymbols.field(model, was),
+                "Swift property of `\(now.name)` renamed from `\(oldProperty)` to `\(newProperty)`"
             )
         }
         if was.type != now.type {
             add(
-                .fieldTypeChanged, swift: GeneratedSymbols.propertyType(was) != GeneratedSymbols.propertyType(now), wire: true,
+                .fieldTypeChanged, swift: GeneratedSymbols.propertyType(was) != GeneratedSymbols.propertyType(now),
+                wire: true,
                 subject, at: inNew(now.location), symbol: symbol,
                 "type of `\(now.name)` changed from `\(GeneratedSymbols.typeName(was.type))` to `\(GeneratedSymbols.typeName(now.type))`"
             )
         }
-        let wasAccepted = Set(was.accepts.map(\.rawValue)), nowAccepted = Set(now.accepts.map(\.rawValue))
+        let wasAccepted = Set(was.accepts.map(\.rawValue))
+        let nowAccepted = Set(now.accepts.map(\.rawValue))
         for kind in wasAccepted.subtracting(nowAccepted).sorted() {
             add(
-                .fieldTypeChanged, swift: false, wire: true, subject, at: inNew(now.location, "accepts"), symbol: symbol,
+                .fieldTypeChanged, swift: false, wire: true, subject, at: inNew(now.location, "accepts"),
+                symbol: symbol,
                 "`\(now.name)` no longer accepts a JSON \(kind)"
             )
         }
         for kind in nowAccepted.subtracting(wasAccepted).sorted() {
             add(
-                .fieldDecodingWidened, swift: false, wire: false, subject, at: inNew(now.location, "accepts"), symbol: symbol,
+                .fieldDecodingWidened, swift: false, wire: false, subject, at: inNew(now.location, "accepts"),
+                symbol: symbol,
                 "`\(now.name)` now also accepts a JSON \(kind)"
             )
         }
         // A renamed field's old key is no alias it lost.
         for alias in Set(was.aliases).subtracting(now.aliases).subtracting([now.name]).sorted() {
             add(
-                .fieldTypeChanged, swift: false, wire: true, subject, at: inNew(now.location, "aliases"), symbol: symbol,
+                .fieldTypeChanged, swift: false, wire: true, subject, at: inNew(now.location, "aliases"),
+                symbol: symbol,
                 "`\(now.name)` is no longer decoded from the key `\(alias)`"
             )
         }
         for alias in Set(now.aliases).subtracting(was.aliases).subtracting([was.name]).sorted() {
             add(
-                .fieldDecodingWidened, swift: false, wire: false, subject, at: inNew(now.location, "aliases"), symbol: symbol,
+                .fieldDecodingWidened, swift: false, wire: false, subject, at: inNew(now.location, "aliases"),
+                symbol: symbol,
                 "`\(now.name)` is now also decoded from the key `\(alias)`"
             )
         }
@@ -165,14 +178,15 @@ extension SchemaDiffer {
         // longer decode.
         let swiftTypeChanged = GeneratedSymbols.propertyType(was) != GeneratedSymbols.propertyType(now)
         if !was.required, now.required {
-            let message = if !swiftTypeChanged {
-                "`\(now.name)` made required: read leniently, the property stays optional"
-            } else if use.contains(.request) {
-                "request field `\(now.name)` made required: the initialiser needs it"
-            } else {
-                "response field `\(now.name)` made required: the property is no longer optional, "
-                    + "and answers without it no longer decode"
-            }
+            let message =
+                if !swiftTypeChanged {
+                    "`\(now.name)` made required: read leniently, the property stays optional"
+                } else if use.contains(.request) {
+                    "request field `\(now.name)` made required: the initialiser needs it"
+                } else {
+                    "response field `\(now.name)` made required: the property is no longer optional, "
+                        + "and answers without it no longer decode"
+                }
             add(
                 .fieldMadeRequired, swift: swiftTypeChanged, wire: use.contains(.sent) || now.requiredInSwift, subject,
                 at: inNew(now.location, "required"), symbol: symbol, message
@@ -180,12 +194,13 @@ extension SchemaDiffer {
         }
         if was.required, !now.required {
             let response = use.contains(.response)
-            let message = if !swiftTypeChanged {
-                "`\(now.name)` made optional: read leniently, the property already was"
-            } else {
-                "\(response ? "response" : "request") field `\(now.name)` made optional: "
-                    + "the property is now `\(GeneratedSymbols.propertyType(now))`"
-            }
+            let message =
+                if !swiftTypeChanged {
+                    "`\(now.name)` made optional: read leniently, the property already was"
+                } else {
+                    "\(response ? "response" : "request") field `\(now.name)` made optional: "
+                        + "the property is now `\(GeneratedSymbols.propertyType(now))`"
+                }
             add(
                 .fieldMadeOptional, swift: swiftTypeChanged, wire: response && was.requiredInSwift, subject,
                 at: inNew(now.location, "required"), symbol: symbol, message
@@ -199,19 +214,28 @@ extension SchemaDiffer {
                 "property `\(newProperty)` is now `\(GeneratedSymbols.propertyType(now))` instead of "
                     + "`\(GeneratedSymbols.propertyType(was))`: "
                     + (now.inLenientModel
-                        ? "the model is now read leniently, as a callback payload" : "the model is no longer read leniently")
+                        ? "the model is now read leniently, as a callback payload"
+                        : "the model is no longer read leniently")
             )
         }
         if was.sensitive != now.sensitive {
             add(
-                .fieldSensitivityChanged, swift: false, wire: false, subject, at: inNew(now.location, "sensitive"), symbol: symbol,
-                now.sensitive ? "`\(now.name)` is now card data: redacted from descriptions and logs" : "`\(now.name)` is no longer redacted"
+                .fieldSensitivityChanged, swift: false, wire: false, subject, at: inNew(now.location, "sensitive"),
+                symbol: symbol,
+                now.sensitive
+                    ? "`\(now.name)` is now card data: redacted from descriptions and logs"
+                    : "`\(now.name)` is no longer redacted"
             )
         }
         let (before, after) = (was.location, now.location)
-        text("description of `\(now.name)`", was.description, now.description, subject, old: before, new: after, ["description"], symbol: symbol)
-        text("documented type of `\(now.name)`", was.documentedType, now.documentedType, subject, old: before, new: after, ["documentedType"], symbol: symbol)
-        text("quirk of `\(now.name)`", was.quirk, now.quirk, subject, old: before, new: after, ["quirk"], symbol: symbol)
+        text(
+            "description of `\(now.name)`", was.description, now.description, subject, old: before, new: after,
+            ["description"], symbol: symbol)
+        text(
+            "documented type of `\(now.name)`", was.documentedType, now.documentedType, subject, old: before,
+            new: after, ["documentedType"], symbol: symbol)
+        text(
+            "quirk of `\(now.name)`", was.quirk, now.quirk, subject, old: before, new: after, ["quirk"], symbol: symbol)
     }
 
     // MARK: Enums
@@ -241,13 +265,18 @@ extension SchemaDiffer {
         moved(before.location, after.location, subject, symbol: name)
         if before.rawType != after.rawType {
             add(
-                .enumRawTypeChanged, swift: true, wire: true, subject, at: inNew(after.location, "rawType"), symbol: name,
+                .enumRawTypeChanged, swift: true, wire: true, subject, at: inNew(after.location, "rawType"),
+                symbol: name,
                 "raw type changed from \(before.rawType.rawValue) to \(after.rawType.rawValue)"
             )
         }
         let (was, now) = (before.location, after.location)
-        text("description", before.description, after.description, subject, old: was, new: now, ["description"], symbol: name)
-        text("documentation link", before.documentation, after.documentation, subject, old: was, new: now, ["documentation"], symbol: name)
+        text(
+            "description", before.description, after.description, subject, old: was, new: now, ["description"],
+            symbol: name)
+        text(
+            "documentation link", before.documentation, after.documentation, subject, old: was, new: now,
+            ["documentation"], symbol: name)
         text("quirk", before.quirk, after.quirk, subject, old: was, new: now, ["quirk"], symbol: name)
 
         // A case removed and one added with the same value is the same case renamed.
@@ -256,8 +285,10 @@ extension SchemaDiffer {
             let enumCase = before.cases[caseName]!
             add(
                 // Clients built before may still send the value in a request.
-                .enumCaseRemoved, swift: true, wire: use(of: name).contains(.sent), subject, at: inOld(enumCase.location),
-                symbol: oldSymbols.enumCase(name, caseName), "case `\(caseName)` (\(Self.literal(enumCase.value))) removed"
+                .enumCaseRemoved, swift: true, wire: use(of: name).contains(.sent), subject,
+                at: inOld(enumCase.location),
+                symbol: oldSymbols.enumCase(name, caseName),
+                "case `\(caseName)` (\(Self.literal(enumCase.value))) removed"
             )
         }
         for caseName in matched.added {
@@ -284,22 +315,30 @@ extension SchemaDiffer {
         }
     }
 
-    private mutating func compareCase(_ was: EnumCase, _ now: EnumCase, enumName: String, _ subject: SchemaChange.Subject) {
+    private mutating func compareCase(
+        _ was: EnumCase, _ now: EnumCase, enumName: String, _ subject: SchemaChange.Subject
+    ) {
         let symbol = newSymbols.enumCase(enumName, now.name)
         if was.value != now.value {
             add(
-                .enumCaseValueChanged, swift: false, wire: true, subject, at: inNew(now.location, "value"), symbol: symbol,
+                .enumCaseValueChanged, swift: false, wire: true, subject, at: inNew(now.location, "value"),
+                symbol: symbol,
                 "value of `\(now.name)` changed from \(Self.literal(was.value)) to \(Self.literal(now.value))"
             )
         }
         let (before, after) = (was.location, now.location)
-        text("description of `\(now.name)`", was.description, now.description, subject, old: before, new: after, ["description"], symbol: symbol)
-        text("message of `\(now.name)`", was.message, now.message, subject, old: before, new: after, ["message"], symbol: symbol)
+        text(
+            "description of `\(now.name)`", was.description, now.description, subject, old: before, new: after,
+            ["description"], symbol: symbol)
+        text(
+            "message of `\(now.name)`", was.message, now.message, subject, old: before, new: after, ["message"],
+            symbol: symbol)
         text(
             "HTTP status of `\(now.name)`", was.httpStatus.map(String.init), now.httpStatus.map(String.init), subject,
             old: before, new: after, ["httpStatus"], symbol: symbol
         )
-        text("quirk of `\(now.name)`", was.quirk, now.quirk, subject, old: before, new: after, ["quirk"], symbol: symbol)
+        text(
+            "quirk of `\(now.name)`", was.quirk, now.quirk, subject, old: before, new: after, ["quirk"], symbol: symbol)
     }
 
     /// An enum value as JSON: `"1"` or `8015`.
@@ -343,7 +382,8 @@ extension SchemaDiffer {
             guard !keys.isEmpty else { continue }
             add(
                 .signatureVectorChanged, swift: false, wire: false, subject, at: inNew(now.location),
-                symbol: newSymbols.signatureVector(id), "signature vector `\(id)` changed: \(keys.joined(separator: ", "))"
+                symbol: newSymbols.signatureVector(id),
+                "signature vector `\(id)` changed: \(keys.joined(separator: ", "))"
             )
         }
     }

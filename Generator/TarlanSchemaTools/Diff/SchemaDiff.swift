@@ -1,5 +1,5 @@
-import TarlanGeneratorKit
 import TarlanCore
+import TarlanGeneratorKit
 
 /// Compares two schemas and gives every difference two verdicts: breaking for code that uses the
 /// generated module (`swiftBreaking`) and breaking on the wire (`wireBreaking`). Pure: two ``APISchema`` values in, a ``SchemaDiffReport`` out.
@@ -100,10 +100,12 @@ struct SchemaDiffer {
         _ kind: SchemaChange.Kind, swift: Bool, wire: Bool, _ subject: SchemaChange.Subject, at place: DiffPlace,
         symbol: String, _ message: String
     ) {
-        changes.append(SchemaChange(
-            kind: kind, swiftBreaking: swift, wireBreaking: wire, subject: subject, pointer: place.pointer, file: place.file,
-            symbol: symbol, message: message
-        ))
+        changes.append(
+            SchemaChange(
+                kind: kind, swiftBreaking: swift, wireBreaking: wire, subject: subject, pointer: place.pointer,
+                file: place.file,
+                symbol: symbol, message: message
+            ))
     }
 
     /// The pointer `tokens` below `location` in `schema`, or the nearest ancestor the file really
@@ -111,7 +113,9 @@ struct SchemaDiffer {
     static func place(_ schema: APISchema, _ location: SourceLocation, _ tokens: [String] = []) -> DiffPlace {
         var pointers = [location.pointer]
         for token in tokens { pointers.append(JSONPointer.append(pointers.last!, token)) }
-        guard let map = schema.sourceMaps[location.file] else { return DiffPlace(file: location.file, pointer: pointers.last!) }
+        guard let map = schema.sourceMaps[location.file] else {
+            return DiffPlace(file: location.file, pointer: pointers.last!)
+        }
         let pointer = pointers.last { map[$0] != nil } ?? location.pointer
         return DiffPlace(file: location.file, pointer: pointer)
     }
@@ -127,12 +131,17 @@ struct SchemaDiffer {
         guard before != after else { return }
         switch (before, after) {
         case (nil, .some):
-            add(.documentationChanged, swift: false, wire: false, subject, at: Self.place(new, newLocation, tokens), symbol: symbol, "\(label) added")
+            add(
+                .documentationChanged, swift: false, wire: false, subject, at: Self.place(new, newLocation, tokens),
+                symbol: symbol, "\(label) added")
         case (.some, nil):
-            add(.documentationChanged, swift: false, wire: false, subject, at: Self.place(old, oldLocation, tokens), symbol: symbol, "\(label) removed")
+            add(
+                .documentationChanged, swift: false, wire: false, subject, at: Self.place(old, oldLocation, tokens),
+                symbol: symbol, "\(label) removed")
         default:
             add(
-                .documentationChanged, swift: false, wire: false, subject, at: Self.place(new, newLocation, tokens), symbol: symbol,
+                .documentationChanged, swift: false, wire: false, subject, at: Self.place(new, newLocation, tokens),
+                symbol: symbol,
                 "\(label) changed" + Self.shortChange(before ?? "", after ?? "")
             )
         }
@@ -155,10 +164,16 @@ struct SchemaDiffer {
     }
 
     /// An entity now defined in another file: the generated doc comments cite the file.
-    mutating func moved(_ before: SourceLocation, _ after: SourceLocation, _ subject: SchemaChange.Subject, symbol: String) {
-        let name = { (location: SourceLocation) in location.file.split(separator: "/").last.map(String.init) ?? location.file }
+    mutating func moved(
+        _ before: SourceLocation, _ after: SourceLocation, _ subject: SchemaChange.Subject, symbol: String
+    ) {
+        let name = { (location: SourceLocation) in
+            location.file.split(separator: "/").last.map(String.init) ?? location.file
+        }
         guard detectsMoves, name(before) != name(after) else { return }
-        add(.moved, swift: false, wire: false, subject, at: inNew(after), symbol: symbol, "moved from \(name(before)) to \(name(after))")
+        add(
+            .moved, swift: false, wire: false, subject, at: inNew(after), symbol: symbol,
+            "moved from \(name(before)) to \(name(after))")
     }
 
     /// Keys only in `old`, keys only in `new`, renamed pairs and keys in both, each sorted.
@@ -173,7 +188,9 @@ struct SchemaDiffer {
         var renamed: [(old: String, new: String)] = []
         for name in removed {
             let candidates = added.filter { isRename(old[name]!, new[$0]!) }
-            guard let pick = candidates.first(where: { prefers(old[name]!, new[$0]!) }) ?? candidates.first else { continue }
+            guard let pick = candidates.first(where: { prefers(old[name]!, new[$0]!) }) ?? candidates.first else {
+                continue
+            }
             renamed.append((name, pick))
             removed.removeAll { $0 == name }
             added.removeAll { $0 == pick }

@@ -1,5 +1,5 @@
-import TarlanGeneratorKit
 import Foundation
+import TarlanGeneratorKit
 
 /// One side of a diff: a schema folder (every `*.json` except `*.schema.json`, as the build plugin
 /// reads it) or a single schema file.
@@ -25,7 +25,8 @@ package struct SchemaSource: Sendable {
                 let name = url.lastPathComponent
                 let contents = try Data(contentsOf: url)
                 return SchemaSource(
-                    files: [SchemaLoader.File(path: name, contents: Array(contents))], realPaths: [name: path], isFolder: false
+                    files: [SchemaLoader.File(path: name, contents: Array(contents))], realPaths: [name: path],
+                    isFolder: false
                 )
             }
             let folder = url.standardizedFileURL.lastPathComponent
@@ -37,7 +38,8 @@ package struct SchemaSource: Sendable {
             for name in names {
                 let display = folder + "/" + name
                 let real = url.appendingPathComponent(name).path
-                source.files.append(SchemaLoader.File(path: display, contents: Array(try Data(contentsOf: URL(fileURLWithPath: real)))))
+                source.files.append(
+                    SchemaLoader.File(path: display, contents: Array(try Data(contentsOf: URL(fileURLWithPath: real)))))
                 source.realPaths[display] = real
             }
             return source
@@ -53,15 +55,18 @@ package struct SchemaSource: Sendable {
         do {
             return try SchemaLoader.load(files)
         } catch {
-            throw GenerationFailed(diagnostics: error.diagnostics.map { diagnostic in
-                var located = diagnostic
-                located.location.file = realPaths[diagnostic.location.file] ?? diagnostic.location.file
-                return located
-            })
+            throw GenerationFailed(
+                diagnostics: error.diagnostics.map { diagnostic in
+                    var located = diagnostic
+                    located.location.file = realPaths[diagnostic.location.file] ?? diagnostic.location.file
+                    return located
+                })
         }
     }
 
     private static func failure(_ message: String, _ path: String) -> GenerationFailed {
-        GenerationFailed(diagnostics: [Diagnostic(.error, message, at: SourceLocation(file: path, line: 1, column: 1, pointer: ""))])
+        GenerationFailed(diagnostics: [
+            Diagnostic(.error, message, at: SourceLocation(file: path, line: 1, column: 1, pointer: ""))
+        ])
     }
 }

@@ -12,7 +12,8 @@ extension PageComparison {
         compared.append("\(table.rows.count) codes")
         for row in table.rows {
             let code = row.cells.first ?? ""
-            let value: JSONValue? = enumeration.rawType == .integer
+            let value: JSONValue? =
+                enumeration.rawType == .integer
                 ? Int(code).map { .number(JSONNumber($0)) }
                 : .string(code)
             let match = enumeration.cases.values.sorted { $0.name < $1.name }.first { $0.value == value }
@@ -26,14 +27,16 @@ extension PageComparison {
             }
             let pointer = "/enums/\(enumeration.name)/cases/\(Self.escape(match.name))"
             if let message = row.cell(messageColumn), let expected = match.message, message != expected,
-               !Self.recorded(message, in: notes + [match.quirk]) {
+                !Self.recorded(message, in: notes + [match.quirk])
+            {
                 report(
                     .codeChanged, field: code, pointer: pointer + "/message", line: row.line,
                     "\(code)'s message is \"\(message)\" on the page; the schema has \"\(expected)\""
                 )
             }
             if let http = row.cell(httpColumn).flatMap({ Int($0) }), let expected = match.httpStatus, http != expected,
-               !Self.recorded(String(http), in: notes + [match.quirk]) {
+                !Self.recorded(String(http), in: notes + [match.quirk])
+            {
                 report(
                     .codeChanged, field: code, pointer: pointer + "/httpStatus", line: row.line,
                     "\(code) comes with HTTP \(http) on the page; the schema has \(expected)"

@@ -40,13 +40,15 @@ package enum DocsCheck {
             guard matchedBy != nil else {
                 throw PageReadError(
                     path: page.path, line: page.titleLine,
-                    message: "no endpoint line, table or JSON example, and no title the schema knows: not an API reference page"
+                    message:
+                        "no endpoint line, table or JSON example, and no title the schema knows: not an API reference page"
                         + (page.form == .markdown ? " (read as GitBook Markdown)" : " (read as rendered text)")
                 )
             }
             // Titled like a known page but nothing else: the page was cut before its content.
             if page.stop == nil {
-                page.stop = PageStop(line: page.lineCount, reason: "the page ends before its endpoint, tables or samples")
+                page.stop = PageStop(
+                    line: page.lineCount, reason: "the page ends before its endpoint, tables or samples")
             }
         }
         var comparison = PageComparison(page: page, schema: schema, subject: subject.name)

@@ -17,37 +17,45 @@ package enum DocsCheckRenderer {
 
     package static func json(_ report: DocsCheckReport) -> JSONValue {
         .object([
-            "findings": .array(report.findings.map { finding in
-                .object([
-                    "page": .string(finding.page),
-                    "operation": .string(finding.operation),
-                    "kind": .string(finding.kind.rawValue),
-                    "field": finding.field.map(JSONValue.string) ?? .null,
-                    "pointer": .string(finding.pointer),
-                    "message": .string(finding.message),
-                ])
-            }),
-            "pages": .array(report.pages.map { page in
-                .object([
-                    "page": .string(page.page),
-                    "form": .string(page.form.rawValue),
-                    "operation": .string(page.subject.name),
-                    "matchedBy": page.matchedBy.map(JSONValue.string) ?? .null,
-                    "compared": .array(page.compared.map(JSONValue.string)),
-                    "stoppedAt": page.stop.map { .object(["line": .number(JSONNumber($0.line)), "reason": .string($0.reason)]) }
-                        ?? .null,
-                ])
-            }),
+            "findings": .array(
+                report.findings.map { finding in
+                    .object([
+                        "page": .string(finding.page),
+                        "operation": .string(finding.operation),
+                        "kind": .string(finding.kind.rawValue),
+                        "field": finding.field.map(JSONValue.string) ?? .null,
+                        "pointer": .string(finding.pointer),
+                        "message": .string(finding.message),
+                    ])
+                }),
+            "pages": .array(
+                report.pages.map { page in
+                    .object([
+                        "page": .string(page.page),
+                        "form": .string(page.form.rawValue),
+                        "operation": .string(page.subject.name),
+                        "matchedBy": page.matchedBy.map(JSONValue.string) ?? .null,
+                        "compared": .array(page.compared.map(JSONValue.string)),
+                        "stoppedAt": page.stop.map {
+                            .object(["line": .number(JSONNumber($0.line)), "reason": .string($0.reason)])
+                        }
+                            ?? .null,
+                    ])
+                }),
         ])
     }
 
     package static func markdown(_ report: DocsCheckReport) -> String {
         var lines = ["## Documentation check", ""]
         let count = report.findings.count
-        lines.append(count == 0 ? "No drift: every page agrees with the schema." : "**\(count) finding\(count == 1 ? "" : "s")**.")
+        lines.append(
+            count == 0
+                ? "No drift: every page agrees with the schema." : "**\(count) finding\(count == 1 ? "" : "s")**.")
         for page in report.pages {
             lines += ["", "### \(page.page)", ""]
-            lines.append("\(describe(page.subject))\(page.matchedBy.map { ", matched by \($0)" } ?? "") (\(formName(page.form))).")
+            lines.append(
+                "\(describe(page.subject))\(page.matchedBy.map { ", matched by \($0)" } ?? "") (\(formName(page.form)))."
+            )
             if !page.compared.isEmpty { lines.append("Compared: \(page.compared.joined(separator: ", ")).") }
             if let stop = page.stop {
                 lines.append(

@@ -17,7 +17,9 @@ package struct DocsFinding: Sendable, Hashable {
     /// The page line it was found at.
     package var line: Int
 
-    package init(page: String, operation: String, kind: Kind, field: String?, pointer: String, message: String, line: Int) {
+    package init(
+        page: String, operation: String, kind: Kind, field: String?, pointer: String, message: String, line: Int
+    ) {
         self.page = page
         self.operation = operation
         self.kind = kind

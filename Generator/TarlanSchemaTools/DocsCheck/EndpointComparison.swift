@@ -12,14 +12,17 @@ extension PageComparison {
         }
         guard let url = page.url else { return }
         compared.append("endpoint")
-        if let path = PageMatcher.urlPath(url), path != operation.path, !operation.environmentPaths.values.contains(path) {
+        if let path = PageMatcher.urlPath(url), path != operation.path,
+            !operation.environmentPaths.values.contains(path)
+        {
             report(
                 .urlChanged, field: nil, pointer: "/operations/\(operation.id)/path", line: line,
                 "the page documents the path \(path); the schema has \(operation.path)"
             )
         }
         if let section = schema.sections[operation.section], let server = PageMatcher.urlServer(url),
-           !section.servers.values.contains(server) {
+            !section.servers.values.contains(server)
+        {
             report(
                 .urlChanged, field: nil, pointer: "/sections/\(section.id)/servers", line: line,
                 "the page documents the host \(server); the schema's \(section.id) servers are "
@@ -44,7 +47,8 @@ extension PageComparison {
             )
         }
         if !table.mayBeCut, !table.rows.contains(where: { $0.name.lowercased() == signing.lowercased() }),
-           !Self.recorded(signing, in: quirks) {
+            !Self.recorded(signing, in: quirks)
+        {
             report(
                 .headerChanged, field: signing, pointer: pointer, line: table.line,
                 "the headers table at line \(table.line) no longer lists the signature header \(signing)"

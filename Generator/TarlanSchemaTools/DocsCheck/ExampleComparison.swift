@@ -33,7 +33,8 @@ extension PageComparison {
             claimed.insert(match.name)
             if let reason = read.invalidBecause, match.asDocumented == nil {
                 report(
-                    .exampleChanged, field: nil, pointer: "\(base)/\(Self.escape(match.name))/asDocumented", line: sample.line,
+                    .exampleChanged, field: nil, pointer: "\(base)/\(Self.escape(match.name))/asDocumented",
+                    line: sample.line,
                     "the sample\(Self.labelled(sample)) is invalid JSON as published (\(reason)); the schema's example "
                         + "\(match.name) records no asDocumented/correction"
                 )
@@ -45,7 +46,8 @@ extension PageComparison {
         // Only a page seen to its end, and only examples the schema says this form shows: page
         // versions disagree, so absence from another form proves nothing.
         if page.stop == nil, page.reachesEnd {
-            for example in bodies where example.pageForms.contains(page.form.rawValue) && !claimed.contains(example.name) {
+            for example in bodies
+            where example.pageForms.contains(page.form.rawValue) && !claimed.contains(example.name) {
                 report(
                     .exampleRemoved, field: nil, pointer: "\(base)/\(Self.escape(example.name))", line: page.lineCount,
                     "the page no longer shows the schema's example \(example.name) (\(Self.outcome(example.body))), which its "
@@ -91,7 +93,8 @@ extension PageComparison {
         claimed.insert(best.name)
         let differences = Self.differences(transform(best), value, at: "")
         report(
-            .exampleChanged, field: differences.first.flatMap(Self.lastKey), pointer: "\(base)/\(Self.escape(best.name))/body",
+            .exampleChanged, field: differences.first.flatMap(Self.lastKey),
+            pointer: "\(base)/\(Self.escape(best.name))/body",
             line: sample.line,
             "the sample\(Self.labelled(sample)) differs from the schema's example \(best.name) at "
                 + differences.prefix(4).joined(separator: ", ") + (differences.count > 4 ? ", …" : "")
@@ -160,13 +163,14 @@ extension PageComparison {
     /// A query example's typed body as the strings a URL carries.
     static func queryStrings(_ body: JSONValue) -> JSONValue {
         guard case .object(let members) = body else { return body }
-        return .object(members.mapValues { value in
-            switch value {
-            case .string: value
-            case .number(let number): .string(number.text)
-            case .bool(let bool): .string(bool ? "true" : "false")
-            default: .string(CanonicalJSON.string(value))
-            }
-        })
+        return .object(
+            members.mapValues { value in
+                switch value {
+                case .string: value
+                case .number(let number): .string(number.text)
+                case .bool(let bool): .string(bool ? "true" : "false")
+                default: .string(CanonicalJSON.string(value))
+                }
+            })
     }
 }

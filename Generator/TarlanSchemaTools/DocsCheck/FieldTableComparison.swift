@@ -31,7 +31,8 @@ extension PageComparison {
             let field = model.fields[row.name] ?? model.fields.values.first { $0.aliases.contains(row.name) }
             guard let field else {
                 report(
-                    .fieldAdded, field: row.name, pointer: "/models/\(modelName)/fields/\(Self.escape(row.name))", line: row.line,
+                    .fieldAdded, field: row.name, pointer: "/models/\(modelName)/fields/\(Self.escape(row.name))",
+                    line: row.line,
                     "\(table.heading.isEmpty ? "the table" : table.heading) documents \(row.name) "
                         + "(\(row.cell(typeColumn) ?? "no type")); "
                         + "\(modelName) has no such field"
@@ -40,7 +41,9 @@ extension PageComparison {
             }
             seen[modelName, default: []].insert(field.name)
             let pointer = "/models/\(modelName)/fields/\(Self.escape(field.name))"
-            if let documented = row.cell(typeColumn) { compareType(documented, field: field, pointer: pointer, line: row.line) }
+            if let documented = row.cell(typeColumn) {
+                compareType(documented, field: field, pointer: pointer, line: row.line)
+            }
             if comparesRequired {
                 let required = row.required || requiredColumn.flatMap { row.cell($0) }.map(Self.saysYes) == true
                 if required != field.required {
@@ -74,7 +77,8 @@ extension PageComparison {
     mutating func compareType(_ documented: String, field: Field, pointer: String, line: Int) {
         let kind = PageText.typeKind(documented)
         if let documentedType = field.documentedType {
-            let same = documentedType.lowercased() == documented.lowercased()
+            let same =
+                documentedType.lowercased() == documented.lowercased()
                 || (kind != nil && PageText.typeKind(documentedType) == kind)
             guard !same, !Self.recorded(documented, in: [field.quirk, field.description]) else { return }
             report(

@@ -48,11 +48,13 @@ enum MarkdownPageParser {
 
         mutating func readFence() {
             let start = index
-            let language = lines[start].trimmingCharacters(in: .whitespaces).dropFirst(3).trimmingCharacters(in: .whitespaces)
+            let language = lines[start].trimmingCharacters(in: .whitespaces).dropFirst(3).trimmingCharacters(
+                in: .whitespaces)
             var end = start + 1
             while end < lines.count, !lines[end].trimmingCharacters(in: .whitespaces).hasPrefix("```") { end += 1 }
             guard end < lines.count else {
-                page.stop = PageStop(line: start + 1, reason: "the code block opened at line \(start + 1) is not closed")
+                page.stop = PageStop(
+                    line: start + 1, reason: "the code block opened at line \(start + 1) is not closed")
                 return
             }
             addSample(lines[(start + 1)..<end].joined(separator: "\n"), language: language, line: start + 2)
@@ -65,7 +67,8 @@ enum MarkdownPageParser {
             var end = start
             while end < lines.count, !lines[end].contains("</pre>") { end += 1 }
             guard end < lines.count else {
-                page.stop = PageStop(line: start + 1, reason: "the <pre> block opened at line \(start + 1) is not closed")
+                page.stop = PageStop(
+                    line: start + 1, reason: "the <pre> block opened at line \(start + 1) is not closed")
                 return
             }
             var html = lines[start...end].joined(separator: "\n")
@@ -98,7 +101,9 @@ enum MarkdownPageParser {
                 page.stop = PageStop(line: line, reason: "the GitBook tag at line \(line) is cut off")
                 return
             }
-            let name = trimmed.dropFirst(2).trimmingCharacters(in: .whitespaces).split(separator: " ").first.map(String.init) ?? ""
+            let name =
+                trimmed.dropFirst(2).trimmingCharacters(in: .whitespaces).split(separator: " ").first.map(String.init)
+                ?? ""
             switch name {
             case "tabs":
                 openTabs.append(line)
@@ -114,7 +119,8 @@ enum MarkdownPageParser {
                 tabTitle = nil
             case "endtabs":
                 guard openTabs.popLast() != nil else {
-                    throw PageReadError(path: page.path, line: line, message: "{% endtabs %} without an open {% tabs %}")
+                    throw PageReadError(
+                        path: page.path, line: line, message: "{% endtabs %} without an open {% tabs %}")
                 }
                 tabTitle = nil
             default:
@@ -164,7 +170,8 @@ enum MarkdownPageParser {
                 guard cells.count == columns.count else {
                     throw PageReadError(
                         path: page.path, line: index + 1,
-                        message: "table row has \(cells.count) cells; its header (line \(headerLine)) has \(columns.count)"
+                        message:
+                            "table row has \(cells.count) cells; its header (line \(headerLine)) has \(columns.count)"
                     )
                 }
                 rows.append(Self.row(cells, line: index + 1))
@@ -210,7 +217,8 @@ enum MarkdownPageParser {
             if next >= lines.count || page.stop != nil {
                 table.mayBeCut = true
                 if page.stop == nil {
-                    page.stop = PageStop(line: lines.count, reason: "the page ends right after the table at line \(table.line)")
+                    page.stop = PageStop(
+                        line: lines.count, reason: "the page ends right after the table at line \(table.line)")
                 }
             }
             page.tables.append(table)
@@ -224,9 +232,13 @@ enum MarkdownPageParser {
         }
 
         static func matches(_ pattern: String, in text: String) -> [(range: Range<String.Index>, inner: String)] {
-            guard let regex = try? NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators]) else { return [] }
+            guard let regex = try? NSRegularExpression(pattern: pattern, options: [.dotMatchesLineSeparators]) else {
+                return []
+            }
             return regex.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { match in
-                guard let range = Range(match.range, in: text), let inner = Range(match.range(at: 1), in: text) else { return nil }
+                guard let range = Range(match.range, in: text), let inner = Range(match.range(at: 1), in: text) else {
+                    return nil
+                }
                 return (range, String(text[inner]))
             }
         }
@@ -249,10 +261,12 @@ enum MarkdownPageParser {
                 heading = PageText.clean(match[1])
                 return
             }
-            if page.method == nil, let method = PageText.firstMatch(#"`(GET|POST|PUT|PATCH|DELETE)`"#, in: trimmed)?[1] {
+            if page.method == nil, let method = PageText.firstMatch(#"`(GET|POST|PUT|PATCH|DELETE)`"#, in: trimmed)?[1]
+            {
                 page.method = method
                 page.endpointLine = line
-                let url = PageText.firstMatch(#"<(https?://[^>\s]+)>"#, in: trimmed)?[1]
+                let url =
+                    PageText.firstMatch(#"<(https?://[^>\s]+)>"#, in: trimmed)?[1]
                     ?? PageText.firstMatch(#"`(https?://[^`\s]+)`"#, in: trimmed)?[1]
                     ?? PageText.firstMatch(#"(https?://[^\s)>`]+)"#, in: trimmed)?[1]
                 page.url = url.map(PageText.decodeEntities)

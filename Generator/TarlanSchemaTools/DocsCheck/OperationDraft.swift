@@ -28,8 +28,12 @@ package enum OperationDraft {
             }
         }
         let title = page.title ?? id
-        models[typeName + "Request"] = .object(["description": .string("Request of \(title)."), "fields": .object(requestFields)])
-        models[typeName + "Result"] = .object(["description": .string("Result of \(title)."), "fields": .object(resultFields)])
+        models[typeName + "Request"] = .object([
+            "description": .string("Request of \(title)."), "fields": .object(requestFields),
+        ])
+        models[typeName + "Result"] = .object([
+            "description": .string("Result of \(title)."), "fields": .object(resultFields),
+        ])
 
         var operation: [String: JSONValue] = [
             "section": .string(section?.id ?? "CHOOSE: the host \(server ?? "?") is in no section's servers"),
@@ -37,7 +41,9 @@ package enum OperationDraft {
             "method": .string(method),
             "path": .string(page.url.flatMap(PageMatcher.urlPath) ?? "/"),
             "idempotent": .bool(method == "GET"),
-            "request": .object(["in": .string(method == "GET" ? "query" : "body"), "model": .string(typeName + "Request")]),
+            "request": .object([
+                "in": .string(method == "GET" ? "query" : "body"), "model": .string(typeName + "Request"),
+            ]),
             "response": .object(["result": .object(["ref": .string(typeName + "Result")])]),
             "errorFormats": .array((section?.errorFormats ?? []).map { .string($0.rawValue) }),
         ]
@@ -75,9 +81,11 @@ package enum OperationDraft {
             let kind = PageText.typeKind(documented)
             let type = schemaType(kind, name: row.name)
             if kind == .object {
-                let nested = prefix + row.name.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
+                let nested =
+                    prefix + row.name.split(separator: "_").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined()
                 field["ref"] = .string(nested)
-                stack[depth].fields[row.name] = .object(field.merging(["documentedType": .string(documented)]) { a, _ in a })
+                stack[depth].fields[row.name] = .object(
+                    field.merging(["documentedType": .string(documented)]) { a, _ in a })
                 stack.append((nested, [:]))
                 continue
             }
@@ -95,7 +103,9 @@ package enum OperationDraft {
         switch kind {
         case .integer: .string("integer")
         // Amounts of money are decimal in the schema, whatever the page calls them.
-        case .number: .string(["amount", "balance", "fee", "commission", "sum"].contains(where: name.contains) ? "decimal" : "number")
+        case .number:
+            .string(
+                ["amount", "balance", "fee", "commission", "sum"].contains(where: name.contains) ? "decimal" : "number")
         case .boolean: .string("boolean")
         case .array: .object(["type": .string("array"), "items": .object(["type": .string("json")])])
         case .object: .string("json")
@@ -121,7 +131,8 @@ package enum OperationDraft {
         if let code = body["result"]?["error_code"]?.numberValue?.int, code != 0 {
             example["expect"] = expectation("newExpected", code, body["result"]?["message"])
         } else if body["status"] == .bool(false), let code = body["status_code"]?.numberValue?.int {
-            let format = formats.contains("acquiring")
+            let format =
+                formats.contains("acquiring")
                 ? "acquiring" : status >= 400 && formats.contains("newUnexpected") ? "newUnexpected" : "old"
             example["expect"] = expectation(format, code, body["message"])
         } else {

@@ -15,10 +15,11 @@ struct PageComparison {
     }
 
     mutating func report(_ kind: DocsFinding.Kind, field: String?, pointer: String, line: Int, _ message: String) {
-        findings.append(DocsFinding(
-            page: page.path, operation: subject, kind: kind, field: field, pointer: pointer,
-            message: "line \(line): \(message)", line: line
-        ))
+        findings.append(
+            DocsFinding(
+                page: page.path, operation: subject, kind: kind, field: field, pointer: pointer,
+                message: "line \(line): \(message)", line: line
+            ))
     }
 
     /// Whether a note the schema keeps (a quirk, a description) already says what the page shows:

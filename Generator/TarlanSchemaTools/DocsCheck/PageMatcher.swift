@@ -10,7 +10,10 @@ enum PageMatcher {
                 .filter { $0.path == path || $0.environmentPaths.values.contains(path) }
                 .sorted { $0.id < $1.id }
             if let operation = samePath.first(where: { $0.method.rawValue == page.method }) ?? samePath.first {
-                return (.operation(operation.id), samePath.contains { $0.method.rawValue == page.method } ? "method and URL" : "URL")
+                return (
+                    .operation(operation.id),
+                    samePath.contains { $0.method.rawValue == page.method } ? "method and URL" : "URL"
+                )
             }
             for section in schema.sections.values.sorted(by: { $0.id < $1.id }) {
                 if let unmodelled = section.unmodelled.values.first(where: { $0.path == path }) {
@@ -25,15 +28,18 @@ enum PageMatcher {
                 (summary.map(PageText.normalizedTitle) == wanted) || lastPathComponent(documentation) == slug
             }
             if let operation = schema.operations.values.sorted(by: { $0.id < $1.id })
-                .first(where: { matches($0.summary, $0.documentation) }) {
+                .first(where: { matches($0.summary, $0.documentation) })
+            {
                 return (.operation(operation.id), "title")
             }
             if let callback = schema.callbacks.values.sorted(by: { $0.id < $1.id })
-                .first(where: { matches($0.summary, $0.documentation) }) {
+                .first(where: { matches($0.summary, $0.documentation) })
+            {
                 return (.callback(callback.id), "title")
             }
             if let enumeration = schema.enums.values.sorted(by: { $0.name < $1.name })
-                .first(where: { lastPathComponent($0.documentation) == slug }) {
+                .first(where: { lastPathComponent($0.documentation) == slug })
+            {
                 return (.enumeration(enumeration.name), "title")
             }
         }
@@ -48,7 +54,8 @@ enum PageMatcher {
 
     /// `scheme://host[:port]` of a documented URL.
     static func urlServer(_ url: String) -> String? {
-        guard let components = URLComponents(string: url), let scheme = components.scheme, let host = components.host else {
+        guard let components = URLComponents(string: url), let scheme = components.scheme, let host = components.host
+        else {
             return nil
         }
         return "\(scheme)://\(host)" + (components.port.map { ":\($0)" } ?? "")

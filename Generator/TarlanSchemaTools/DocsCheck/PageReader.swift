@@ -4,13 +4,17 @@ import Foundation
 package enum PageReader {
     package static func read(_ bytes: [UInt8], path: String) throws(PageReadError) -> DocumentationPage {
         if let zero = bytes.firstIndex(of: 0) {
-            throw PageReadError(path: path, line: line(of: zero, in: bytes), message: "binary data (a NUL byte), not a text page")
+            throw PageReadError(
+                path: path, line: line(of: zero, in: bytes), message: "binary data (a NUL byte), not a text page")
         }
         // A page cut inside a multi-byte character is still read, up to the cut.
-        guard let text = (0...3).lazy.compactMap({ cut in
-            cut <= bytes.count ? String(data: Data(bytes.dropLast(cut)), encoding: .utf8) : nil
-        }).first else {
-            throw PageReadError(path: path, line: line(of: firstInvalidUTF8(bytes), in: bytes), message: "not valid UTF-8 text")
+        guard
+            let text = (0...3).lazy.compactMap({ cut in
+                cut <= bytes.count ? String(data: Data(bytes.dropLast(cut)), encoding: .utf8) : nil
+            }).first
+        else {
+            throw PageReadError(
+                path: path, line: line(of: firstInvalidUTF8(bytes), in: bytes), message: "not valid UTF-8 text")
         }
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
             line.hasSuffix("\r") ? String(line.dropLast()) : String(line)
@@ -20,7 +24,8 @@ package enum PageReader {
             throw PageReadError(path: path, line: 1, message: "the page is empty")
         }
 
-        var page = isMarkdown(lines)
+        var page =
+            isMarkdown(lines)
             ? try MarkdownPageParser.parse(lines, path: path)
             : PlainTextPageParser.parse(lines, path: path)
         if !text.hasSuffix("\n") { distrustLastLine(of: &page) }

@@ -27,7 +27,8 @@ enum PageText {
         }
         guard let numeric = try? NSRegularExpression(pattern: "&#(x[0-9A-Fa-f]+|[0-9]+);") else { return result }
         for match in numeric.matches(in: result, range: NSRange(result.startIndex..., in: result)).reversed() {
-            guard let range = Range(match.range, in: result), let codeRange = Range(match.range(at: 1), in: result) else {
+            guard let range = Range(match.range, in: result), let codeRange = Range(match.range(at: 1), in: result)
+            else {
                 continue
             }
             let code = result[codeRange]
@@ -101,7 +102,7 @@ enum PageText {
 
     static func firstMatch(_ pattern: String, in text: String) -> [String]? {
         guard let regex = try? NSRegularExpression(pattern: pattern),
-              let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text))
+            let match = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text))
         else { return nil }
         return (0..<match.numberOfRanges).map { index in
             Range(match.range(at: index), in: text).map { String(text[$0]) } ?? ""

@@ -37,7 +37,8 @@ enum PlainTextPageParser {
         mutating func run() {
             // The rendered page lists its link targets at the end, the endpoint's URL among them.
             if let line = lines.firstIndex(where: {
-                $0.trimmingCharacters(in: .whitespaces).range(of: #"^https?://\S+/api/\S*$"#, options: .regularExpression) != nil
+                $0.trimmingCharacters(in: .whitespaces).range(
+                    of: #"^https?://\S+/api/\S*$"#, options: .regularExpression) != nil
             }) {
                 bareURL = (lines[line].trimmingCharacters(in: .whitespaces), line + 1)
             }
@@ -69,13 +70,19 @@ enum PlainTextPageParser {
         /// The site navigation of a full rendered page ends with "Powered by GitBook", "On this page"
         /// and the breadcrumb (`1. AGWS`).
         mutating func skipNavigation() {
-            guard let powered = lines.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "Powered by GitBook" }) else {
+            guard
+                let powered = lines.firstIndex(where: {
+                    $0.trimmingCharacters(in: .whitespaces) == "Powered by GitBook"
+                })
+            else {
                 return
             }
             index = powered + 1
             while index < lines.count {
                 let text = trimmed(index)
-                if text.isEmpty || text == "On this page" || text.range(of: #"^\d+\.\s"#, options: .regularExpression) != nil {
+                if text.isEmpty || text == "On this page"
+                    || text.range(of: #"^\d+\.\s"#, options: .regularExpression) != nil
+                {
                     index += 1
                 } else {
                     break
@@ -84,7 +91,9 @@ enum PlainTextPageParser {
         }
 
         mutating func readEndpoint(_ text: String) -> Bool {
-            if let match = PageText.firstMatch(#"^(GET|POST|PUT|PATCH|DELETE)(\s+(https?://\S+))?$"#, in: text), page.method == nil {
+            if let match = PageText.firstMatch(#"^(GET|POST|PUT|PATCH|DELETE)(\s+(https?://\S+))?$"#, in: text),
+                page.method == nil
+            {
                 page.method = match[1]
                 page.endpointLine = index + 1
                 if !match[3].isEmpty {
@@ -129,7 +138,8 @@ enum PlainTextPageParser {
                 end += 1
             }
             guard end < lines.count else {
-                page.stop = PageStop(line: start + 1, reason: "the JSON sample starting at line \(start + 1) is cut off")
+                page.stop = PageStop(
+                    line: start + 1, reason: "the JSON sample starting at line \(start + 1) is cut off")
                 return
             }
             let text = lines[start...end].joined(separator: "\n")
@@ -154,7 +164,8 @@ enum PlainTextPageParser {
                 end += 1
             }
             guard end < lines.count else {
-                page.stop = PageStop(line: start + 1, reason: "the curl command starting at line \(start + 1) is cut off")
+                page.stop = PageStop(
+                    line: start + 1, reason: "the curl command starting at line \(start + 1) is cut off")
                 return
             }
             let text = lines[start...end].joined(separator: "\n")
@@ -193,7 +204,9 @@ enum PlainTextPageParser {
         /// Column names on consecutive lines: `Name` / `Type` / `Description`, `Code` / `Text message` / ….
         static func isTableHeader(_ paragraph: [String]) -> Bool {
             let firstColumns: Set<String> = ["name", "code", "parameter", "field", "key", "status", "header"]
-            guard paragraph.count >= 2, let first = paragraph.first, firstColumns.contains(first.lowercased()) else { return false }
+            guard paragraph.count >= 2, let first = paragraph.first, firstColumns.contains(first.lowercased()) else {
+                return false
+            }
             return paragraph.allSatisfy { $0.count <= 40 && !$0.hasSuffix(":") && !$0.hasSuffix(".") }
         }
 
@@ -215,10 +228,16 @@ enum PlainTextPageParser {
             var stoppedAtHeader = false
             while true {
                 while position < lines.count, isBlank(position) { position += 1 }
-                guard position < lines.count else { reachedEnd = true; break }
+                guard position < lines.count else {
+                    reachedEnd = true
+                    break
+                }
                 if isSampleOrEndpoint(position) { break }
                 let (texts, next) = paragraph(at: position)
-                if Self.isTableHeader(texts) { stoppedAtHeader = true; break }
+                if Self.isTableHeader(texts) {
+                    stoppedAtHeader = true
+                    break
+                }
                 cells.append(Cell(text: texts.joined(separator: " "), line: position + 1, next: next))
                 position = next
             }
@@ -230,7 +249,8 @@ enum PlainTextPageParser {
             var table = PageTable(heading: heading, columns: columns, rows: rows, line: line)
             if reachedEnd {
                 table.mayBeCut = true
-                page.stop = PageStop(line: lines.count, reason: "the page ends inside or right after the table at line \(line)")
+                page.stop = PageStop(
+                    line: lines.count, reason: "the page ends inside or right after the table at line \(line)")
             }
             page.tables.append(table)
             if consumed < cells.count {
@@ -281,7 +301,9 @@ enum PlainTextPageParser {
         private static func codeRows(_ cells: [Cell], columns: Int) -> ([PageRow], Int) {
             var rows: [PageRow] = []
             var index = 0
-            func isCode(_ text: String) -> Bool { text.range(of: #"^-?[\w.]{1,24}$"#, options: .regularExpression) != nil }
+            func isCode(_ text: String) -> Bool {
+                text.range(of: #"^-?[\w.]{1,24}$"#, options: .regularExpression) != nil
+            }
             while index + columns <= cells.count, isCode(cells[index].text) {
                 rows.append(makeRow(cells[index..<(index + columns)]))
                 index += columns
@@ -299,7 +321,9 @@ enum PlainTextPageParser {
         private static func keyValueRows(_ cells: [Cell]) -> ([PageRow], Int) {
             var rows: [PageRow] = []
             var index = 0
-            while index < cells.count, PageText.isName(cells[index].text), !captions.contains(cells[index].text.lowercased()) {
+            while index < cells.count, PageText.isName(cells[index].text),
+                !captions.contains(cells[index].text.lowercased())
+            {
                 let count = index + 1 < cells.count && !PageText.isName(cells[index + 1].text) ? 2 : 1
                 rows.append(makeRow(cells[index..<(index + count)]))
                 index += count

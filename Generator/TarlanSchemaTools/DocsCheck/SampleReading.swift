@@ -18,7 +18,7 @@ enum SampleReading {
             return SampleValue(value: try JSONParser.parse(Array(text.utf8), options: options), invalidBecause: nil)
         } catch {
             guard let repaired = repair(text),
-                  let value = try? JSONParser.parse(Array(repaired.utf8), options: options)
+                let value = try? JSONParser.parse(Array(repaired.utf8), options: options)
             else { return nil }
             return SampleValue(value: value, invalidBecause: error.message)
         }
@@ -36,7 +36,8 @@ enum SampleReading {
         var output: [Token] = []
         for (offset, token) in tokens.enumerated() {
             if token == .punctuation(","),
-               let next = tokens.dropFirst(offset + 1).first, next == .punctuation("}") || next == .punctuation("]") {
+                let next = tokens.dropFirst(offset + 1).first, next == .punctuation("}") || next == .punctuation("]")
+            {
                 continue
             }
             if let previous = output.last, endsValue(previous), startsValue(token) {
@@ -91,7 +92,9 @@ enum SampleReading {
                 while index < characters.count, characters[index] != "\n" { index += 1 }
             } else if character == "/", index + 1 < characters.count, characters[index + 1] == "*" {
                 index += 2
-                while index + 1 < characters.count, !(characters[index] == "*" && characters[index + 1] == "/") { index += 1 }
+                while index + 1 < characters.count, !(characters[index] == "*" && characters[index + 1] == "/") {
+                    index += 1
+                }
                 index += 2
             } else if "{}[]:,".contains(character) {
                 tokens.append(.punctuation(character))
@@ -104,7 +107,13 @@ enum SampleReading {
                     let next = characters[index]
                     raw.append(next)
                     index += 1
-                    if escaped { escaped = false } else if next == "\\" { escaped = true } else if next == "\"" { break }
+                    if escaped {
+                        escaped = false
+                    } else if next == "\\" {
+                        escaped = true
+                    } else if next == "\"" {
+                        break
+                    }
                 }
                 tokens.append(.string(raw))
             } else if character.isLetter || character.isNumber || character == "-" {
@@ -144,7 +153,8 @@ enum SampleReading {
             }
         }
         if let data = PageText.firstMatch(#"(?s)(?:--data-raw|--data|-d)\s+'(.*?)'"#, in: joined)?[1]
-            ?? PageText.firstMatch(#"(?s)(?:--data-raw|--data|-d)\s+"((?:[^"\\]|\\.)*)""#, in: joined)?[1] {
+            ?? PageText.firstMatch(#"(?s)(?:--data-raw|--data|-d)\s+"((?:[^"\\]|\\.)*)""#, in: joined)?[1]
+        {
             curl.body = json(data)
         }
         return curl

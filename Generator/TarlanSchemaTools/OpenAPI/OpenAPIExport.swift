@@ -1,5 +1,5 @@
-import TarlanGeneratorKit
 import TarlanCore
+import TarlanGeneratorKit
 
 /// The OpenAPI export of a run: the document's text and the schema's warnings.
 package struct OpenAPIOutput: Sendable {
@@ -43,9 +43,11 @@ package enum OpenAPIExport {
             "tags": .array(sections.map(tag)),
             "paths": OpenAPIPaths.paths(schema, names: names),
             "components": .object([
-                "securitySchemes": .object(Dictionary(uniqueKeysWithValues: sections.map {
-                    (names.securityScheme(for: $0.id), OpenAPISecurity.scheme($0))
-                })),
+                "securitySchemes": .object(
+                    Dictionary(
+                        uniqueKeysWithValues: sections.map {
+                            (names.securityScheme(for: $0.id), OpenAPISecurity.scheme($0))
+                        })),
                 "schemas": .object(OpenAPISchemas.components(schema, names: names)),
             ]),
         ]
@@ -105,7 +107,9 @@ package enum OpenAPIExport {
             "description": .string(OpenAPIText.paragraphs([section.title, section.description]) ?? section.title),
         ]
         if let documentation = section.documentation {
-            tag["externalDocs"] = ["description": .string("\(section.title) documentation"), "url": .string(documentation)]
+            tag["externalDocs"] = [
+                "description": .string("\(section.title) documentation"), "url": .string(documentation),
+            ]
         }
         return .object(tag)
     }
@@ -150,7 +154,9 @@ struct OpenAPINames {
         }
     }
 
-    func successEnvelope(for operationID: String) -> String { successEnvelopes[operationID] ?? operationID + "Envelope" }
+    func successEnvelope(for operationID: String) -> String {
+        successEnvelopes[operationID] ?? operationID + "Envelope"
+    }
     func errorEnvelope(for sectionID: String) -> String { errorEnvelopes[sectionID] ?? sectionID + "ErrorEnvelope" }
     func expectedErrorEnvelope(for sectionID: String) -> String {
         expectedErrorEnvelopes[sectionID] ?? sectionID + "ExpectedErrorEnvelope"

@@ -1,5 +1,5 @@
-import TarlanGeneratorKit
 import TarlanCore
+import TarlanGeneratorKit
 
 /// `paths` (the operations) and `webhooks` (the callbacks Tarlan sends to the merchant).
 enum OpenAPIPaths {
@@ -55,10 +55,12 @@ enum OpenAPIPaths {
                 ? "**Idempotent:** safe to retry."
                 : "**Not idempotent:** a retry may repeat the effect (e.g. a payment); TarlanKit never retries it.",
             OpenAPIText.bullets("Error formats", operation.errorFormats.map(formatDescription)),
-            OpenAPIText.bullets("Paths that OpenAPI cannot express", unexpressed.sorted { $0.key < $1.key }.map {
-                "In \($0.key) the path is \(OpenAPIText.code($0.value)); OpenAPI paths cannot vary per server, so the "
-                    + "\($0.key) server is not listed for this path."
-            }),
+            OpenAPIText.bullets(
+                "Paths that OpenAPI cannot express",
+                unexpressed.sorted { $0.key < $1.key }.map {
+                    "In \($0.key) the path is \(OpenAPIText.code($0.value)); OpenAPI paths cannot vary per server, so the "
+                        + "\($0.key) server is not listed for this path."
+                }),
             operation.requestPlacement == .query ? queryExamples(requests, section: section) : nil,
             OpenAPIText.bullets("Documentation quirks", operation.quirks),
         ])
@@ -87,7 +89,8 @@ enum OpenAPIPaths {
         case .body:
             object["requestBody"] = requestBody(
                 operation.requestModel, examples: requests, section: section,
-                description: "The request, as a JSON object. Top-level `\"\"` values and excluded fields are sent but not signed."
+                description:
+                    "The request, as a JSON object. Top-level `\"\"` values and excluded fields are sent but not signed."
             )
         }
         return object
@@ -140,7 +143,9 @@ enum OpenAPIPaths {
         }
     }
 
-    static func requestBody(_ modelName: String, examples: [Example], section: Section?, description: String) -> JSONValue {
+    static func requestBody(_ modelName: String, examples: [Example], section: Section?, description: String)
+        -> JSONValue
+    {
         var media: [String: JSONValue] = ["schema": OpenAPINames.reference(modelName)]
         if !examples.isEmpty {
             media["examples"] = exampleMap(examples, section: section)
@@ -191,28 +196,32 @@ enum OpenAPIPaths {
                     alternatives.append(OpenAPINames.reference(names.expectedErrorEnvelope(for: operation.section)))
                 }
                 media["schema"] = alternatives.count == 1 ? alternatives[0] : ["anyOf": .array(alternatives)]
-                description = OpenAPIText.paragraphs([
-                    "Success: the envelope with `result`." + (operation.resultDescription.map { " " + $0 } ?? ""),
-                    formats.contains(.old)
-                        ? "An `old`-format error may also arrive with this status (`status: false`)." : nil,
-                    formats.contains(.newExpected)
-                        ? "A `newExpected` error arrives with this status too: `status: true` and a non-zero `result.error_code`."
-                        : nil,
-                ]) ?? "Success."
+                description =
+                    OpenAPIText.paragraphs([
+                        "Success: the envelope with `result`." + (operation.resultDescription.map { " " + $0 } ?? ""),
+                        formats.contains(.old)
+                            ? "An `old`-format error may also arrive with this status (`status: false`)." : nil,
+                        formats.contains(.newExpected)
+                            ? "A `newExpected` error arrives with this status too: `status: true` and a non-zero `result.error_code`."
+                            : nil,
+                    ]) ?? "Success."
             } else {
                 media["schema"] = errorEnvelope
-                let formats: [String] = operation.errorFormats.filter { $0 != .newExpected && $0 != .oldTree }.map { "`\($0.rawValue)`" }
+                let formats: [String] = operation.errorFormats.filter { $0 != .newExpected && $0 != .oldTree }.map {
+                    "`\($0.rawValue)`"
+                }
                 let codes = (tableCodes[status] ?? []).map { item in
                     OpenAPIText.code(item.value) + (item.message.map { " \($0)" } ?? "")
                 }
-                description = OpenAPIText.paragraphs([
-                    "Error (`status: false`) with HTTP \(status); format\(formats.count == 1 ? "" : "s") "
-                        + formats.joined(separator: ", ") + ".",
-                    codes.isEmpty
-                        ? nil
-                        : "Codes the error table `\(section?.errorCodes ?? "")` lists with HTTP \(status): "
-                            + codes.joined(separator: "; ") + ".",
-                ]) ?? "Error."
+                description =
+                    OpenAPIText.paragraphs([
+                        "Error (`status: false`) with HTTP \(status); format\(formats.count == 1 ? "" : "s") "
+                            + formats.joined(separator: ", ") + ".",
+                        codes.isEmpty
+                            ? nil
+                            : "Codes the error table `\(section?.errorCodes ?? "")` lists with HTTP \(status): "
+                                + codes.joined(separator: "; ") + ".",
+                    ]) ?? "Error."
             }
             if !examples.isEmpty {
                 media["examples"] = exampleMap(examples, section: section)
@@ -268,7 +277,7 @@ enum OpenAPIPaths {
             )
         }
         var reply: [String: JSONValue] = [
-            "description": .string(callback.merchantMustAnswer ?? "The merchant's acknowledgement."),
+            "description": .string(callback.merchantMustAnswer ?? "The merchant's acknowledgement.")
         ]
         if let replyModel = callback.replyModel {
             var media: [String: JSONValue] = ["schema": OpenAPINames.reference(replyModel)]
@@ -291,21 +300,25 @@ enum OpenAPIPaths {
     /// Query examples as a whole (the parameters' `examples` hold one value each): the typed object,
     /// provenance and signature of each.
     private static func queryExamples(_ examples: [Example], section: Section?) -> String? {
-        OpenAPIText.bullets("Query examples", examples.map { example in
-            // One line per example, so the Markdown list stays a list.
-            "`\(example.name)`: \(summary(example)) Query as the typed object \(OpenAPIText.code(example.body)). "
-                + exampleNotes(example, section: section).joined(separator: " ")
-        })
+        OpenAPIText.bullets(
+            "Query examples",
+            examples.map { example in
+                // One line per example, so the Markdown list stays a list.
+                "`\(example.name)`: \(summary(example)) Query as the typed object \(OpenAPIText.code(example.body)). "
+                    + exampleNotes(example, section: section).joined(separator: " ")
+            })
     }
 
     private static func exampleMap(_ examples: [Example], section: Section?) -> JSONValue {
-        .object(Dictionary(uniqueKeysWithValues: examples.map { example in
-            var object: [String: JSONValue] = ["summary": .string(summary(example)), "value": example.body]
-            if let description = exampleDescription(example, section: section) {
-                object["description"] = .string(description)
-            }
-            return (example.name, .object(object))
-        }))
+        .object(
+            Dictionary(
+                uniqueKeysWithValues: examples.map { example in
+                    var object: [String: JSONValue] = ["summary": .string(summary(example)), "value": example.body]
+                    if let description = exampleDescription(example, section: section) {
+                        object["description"] = .string(description)
+                    }
+                    return (example.name, .object(object))
+                }))
     }
 
     /// The example's description and its provenance.
@@ -322,9 +335,11 @@ enum OpenAPIPaths {
     private static func exampleNotes(_ example: Example, section: Section?) -> [String] {
         var signing: String?
         if let secret = example.secret, let signature = example.signature {
-            let header = section.map { "`\($0.signing.headerName): \($0.signing.valuePrefix)\(signature)`" }
+            let header =
+                section.map { "`\($0.signing.headerName): \($0.signing.valuePrefix)\(signature)`" }
                 ?? OpenAPIText.code(signature)
-            signing = "Signed with the secret \(OpenAPIText.code(secret))"
+            signing =
+                "Signed with the secret \(OpenAPIText.code(secret))"
                 + (example.canonical.map { ": canonical JSON \(OpenAPIText.code($0)), header " } ?? ": header ")
                 + header + "."
         }
@@ -333,7 +348,8 @@ enum OpenAPIPaths {
         case .success?:
             outcome = "Decodes as a success."
         case .apiError(let format, let code, let message)?:
-            outcome = "Decodes as an API error: format `\(format.rawValue)`" + (code.map { ", code \($0)" } ?? "")
+            outcome =
+                "Decodes as an API error: format `\(format.rawValue)`" + (code.map { ", code \($0)" } ?? "")
                 + ", message \(OpenAPIText.code(message))."
         case nil:
             outcome = nil

@@ -1,5 +1,5 @@
-import TarlanGeneratorKit
 import TarlanCore
+import TarlanGeneratorKit
 
 /// `components.schemas`: every model and enum of the schema, the success envelope of every
 /// operation, and each section's error envelopes.
@@ -15,7 +15,9 @@ enum OpenAPISchemas {
         }
         for section in schema.sections.values {
             components[names.errorEnvelope(for: section.id)] = errorEnvelope(section)
-            if schema.operations.values.contains(where: { $0.section == section.id && $0.errorFormats.contains(.newExpected) }) {
+            if schema.operations.values.contains(where: {
+                $0.section == section.id && $0.errorFormats.contains(.newExpected)
+            }) {
                 components[names.expectedErrorEnvelope(for: section.id)] = expectedErrorEnvelope(section)
             }
         }
@@ -132,9 +134,11 @@ enum OpenAPISchemas {
         let fields = model.sortedFields
         var schema: [String: JSONValue] = [
             "type": "object",
-            "properties": .object(Dictionary(uniqueKeysWithValues: fields.map {
-                ($0.name, field($0, nullable: nullableOptionals && !$0.required))
-            })),
+            "properties": .object(
+                Dictionary(
+                    uniqueKeysWithValues: fields.map {
+                        ($0.name, field($0, nullable: nullableOptionals && !$0.required))
+                    })),
             "x-tarlan-source": .string(model.location.reference),
         ]
         let required = fields.filter(\.required).map(\.name)
@@ -154,7 +158,8 @@ enum OpenAPISchemas {
 
     /// Models TarlanKit decodes: reachable from an operation's result or a callback's payload.
     static func receivedModels(_ schema: APISchema) -> Set<String> {
-        var pending = schema.operations.values.flatMap { references(in: $0.result) }
+        var pending =
+            schema.operations.values.flatMap { references(in: $0.result) }
             + schema.callbacks.values.map(\.payloadModel)
         var seen: Set<String> = []
         while let name = pending.popLast() {
@@ -215,9 +220,10 @@ enum OpenAPISchemas {
 
     static func successEnvelope(_ operation: Operation) -> JSONValue {
         var result = schema(operation.result)
-        result["description"] = .string(OpenAPIText.paragraphs([
-            "The operation's value.", operation.resultDescription,
-        ]) ?? "")
+        result["description"] = .string(
+            OpenAPIText.paragraphs([
+                "The operation's value.", operation.resultDescription,
+            ]) ?? "")
         return [
             "type": "object",
             "description": .string(
@@ -232,7 +238,8 @@ enum OpenAPISchemas {
                 ],
                 "status_code": [
                     "type": ["integer", "string"],
-                    "description": "`0` on success; missing from some documented successes. A string holding a number is read too.",
+                    "description":
+                        "`0` on success; missing from some documented successes. A string holding a number is read too.",
                 ],
                 "message": ["type": "string", "description": "A success text such as \"Success\"."],
                 "result": .object(result),
@@ -286,13 +293,15 @@ enum OpenAPISchemas {
                 "message": ["type": "string", "description": "\"Success\", although the request failed."],
                 "result": [
                     "type": "object",
-                    "description": "The error. `data` and `additional_data` appear as `{}`, as `null` or not at all, depending on the page version; other members may appear.",
+                    "description":
+                        "The error. `data` and `additional_data` appear as `{}`, as `null` or not at all, depending on the page version; other members may appear.",
                     "required": ["error_code"],
                     "properties": [
                         "error_code": [
                             "type": ["integer", "string"],
                             "not": ["enum": [0, "0"]],
-                            "description": .string("The error code, non-zero\(codes). A string holding a number is read too."),
+                            "description": .string(
+                                "The error code, non-zero\(codes). A string holding a number is read too."),
                         ],
                         "message": ["type": "string", "description": "The error text."],
                         "data": ["description": "Error data, often `{}` or `null`."],

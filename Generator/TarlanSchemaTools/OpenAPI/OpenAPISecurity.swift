@@ -1,5 +1,5 @@
-import TarlanGeneratorKit
 import TarlanCore
+import TarlanGeneratorKit
 
 /// Server objects: one per section environment, globally and per path.
 enum OpenAPIServers {
@@ -24,7 +24,9 @@ enum OpenAPIServers {
     /// OpenAPI paths cannot differ per server. Where an environment's path ends with the operation's
     /// path (a prefix, like the refund's sandbox prefix), the prefix moves into that server's URL;
     /// otherwise that environment is left out of the path's servers and named in the description.
-    static func servers(for operation: Operation, in section: Section) -> (servers: [JSONValue], unexpressed: [String: String]) {
+    static func servers(for operation: Operation, in section: Section) -> (
+        servers: [JSONValue], unexpressed: [String: String]
+    ) {
         var servers: [JSONValue] = []
         var unexpressed: [String: String] = [:]
         for environment in environments(of: section) {
@@ -35,10 +37,12 @@ enum OpenAPIServers {
             }
             if path.hasSuffix(operation.path) {
                 let prefix = String(path.dropLast(operation.path.count))
-                servers.append(server(
-                    url: trimmingTrailingSlash(url) + prefix, section: section, environment: environment,
-                    note: "this operation's \(environment) path is \(OpenAPIText.code(path)), so the prefix \(OpenAPIText.code(prefix)) is part of the server URL"
-                ))
+                servers.append(
+                    server(
+                        url: trimmingTrailingSlash(url) + prefix, section: section, environment: environment,
+                        note:
+                            "this operation's \(environment) path is \(OpenAPIText.code(path)), so the prefix \(OpenAPIText.code(prefix)) is part of the server URL"
+                    ))
             } else {
                 unexpressed[environment] = path
             }
@@ -96,7 +100,8 @@ enum OpenAPISecurity {
         if rules.excludesEmptyStrings {
             exclusions.append("every top-level field whose value is the empty string `\"\"`")
         }
-        let header = rules.valuePrefix.isEmpty
+        let header =
+            rules.valuePrefix.isEmpty
             ? "`\(rules.headerName): <signature>`"
             : "`\(rules.headerName): \(rules.valuePrefix)<signature>`"
         let steps = [

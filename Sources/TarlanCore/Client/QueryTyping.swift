@@ -24,7 +24,8 @@ package enum QueryTyping {
     /// Whether a value has the kind the schema gives its field.
     package static func fits(_ value: JSONValue, _ kind: RequestField.Kind) -> Bool {
         switch (kind, value) {
-        case (.any, _), (.string, .string), (.number, .number), (.boolean, .bool), (.array, .array), (.object, .object): true
+        case (.any, _), (.string, .string), (.number, .number), (.boolean, .bool), (.array, .array), (.object, .object):
+            true
         case (.integer, .number(let number)): number.double.rounded() == number.double
         default: false
         }

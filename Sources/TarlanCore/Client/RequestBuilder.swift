@@ -72,7 +72,9 @@ package enum RequestBuilder {
         // An IPv4 literal in 127.0.0.0/8; not any name that merely starts with "127." (127.0.0.1.evil.example).
         let octets = host.split(separator: ".", omittingEmptySubsequences: false)
         return octets.count == 4 && octets[0] == "127"
-            && octets.allSatisfy { (1...3).contains($0.count) && $0.allSatisfy { ("0"..."9").contains($0) } && UInt8($0) != nil }
+            && octets.allSatisfy {
+                (1...3).contains($0.count) && $0.allSatisfy { ("0"..."9").contains($0) } && UInt8($0) != nil
+            }
     }
 
     /// Keys sorted; strings as they are, other scalars as canonical JSON; RFC 3986 percent-encoding.

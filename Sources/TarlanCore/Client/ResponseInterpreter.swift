@@ -27,7 +27,9 @@ package enum ResponseInterpreter {
 
     /// The envelope's `result` when the answer is a success, or the error it reports.
     /// The generator checks every response example of the schema with this same function.
-    package static func result(of response: HTTPResponse, for operation: OperationDescriptor) throws(TarlanError) -> JSONValue {
+    package static func result(of response: HTTPResponse, for operation: OperationDescriptor) throws(TarlanError)
+        -> JSONValue
+    {
         let status = response.statusCode
         let failure = failure(response, operation)
         if (300..<400).contains(status) {
@@ -81,15 +83,18 @@ package enum ResponseInterpreter {
                 details: result)
         }
         let inResult = operation.errorFormats.intersection([.newExpected, .oldTree])
-        guard !inResult.isEmpty, let fields = result?.objectValue, let code = fields["error_code"]?.readInt(accepting: .string),
+        guard !inResult.isEmpty, let fields = result?.objectValue,
+            let code = fields["error_code"]?.readInt(accepting: .string),
             code != 0
         else { return nil }
         // Without the envelope it is the old page tree's answer; with it, the new expected format.
-        let format: ErrorFormat = inResult.contains(.oldTree) && (statusFlag == nil || !inResult.contains(.newExpected))
+        let format: ErrorFormat =
+            inResult.contains(.oldTree) && (statusFlag == nil || !inResult.contains(.newExpected))
             ? .oldTree : .newExpected
         return TarlanAPIError(
             operationID: operation.id, section: operation.section.name, code: code,
-            message: fields["message"]?.stringValue ?? "", format: format, httpStatus: failure.httpStatus, details: result)
+            message: fields["message"]?.stringValue ?? "", format: format, httpStatus: failure.httpStatus,
+            details: result)
     }
 
     /// The format of a `status: false` body. Old and new unexpected errors look the same; a code the
@@ -97,7 +102,9 @@ package enum ResponseInterpreter {
     private static func statusFormat(_ operation: OperationDescriptor, _ httpStatus: Int, _ code: Int?) -> ErrorFormat {
         if operation.errorFormats.contains(.acquiring) { return .acquiring }
         let isExpectedCode = code.map(operation.section.expectedErrorCodes.contains) ?? false
-        if httpStatus >= 400 && operation.errorFormats.contains(.newUnexpected) && !isExpectedCode { return .newUnexpected }
+        if httpStatus >= 400 && operation.errorFormats.contains(.newUnexpected) && !isExpectedCode {
+            return .newUnexpected
+        }
         return .old
     }
 
@@ -111,20 +118,25 @@ package enum ResponseInterpreter {
         func snippet() -> String { Redaction.snippet(of: response.body, keys: operation.sensitiveFields) }
 
         func http(_ reason: String) -> TarlanError {
-            .http(HTTPFailure(
-                operationID: operation.id, httpStatus: httpStatus, reason: reason, bodySnippet: snippet(),
-                retryAfter: retryAfter, reconciliation: operation.reconciliation))
+            .http(
+                HTTPFailure(
+                    operationID: operation.id, httpStatus: httpStatus, reason: reason, bodySnippet: snippet(),
+                    retryAfter: retryAfter, reconciliation: operation.reconciliation))
         }
 
         func decoding(path: String, reason: String) -> TarlanError {
-            .decoding(DecodingFailure(
-                operationID: operation.id, httpStatus: httpStatus, path: path, reason: reason, bodySnippet: snippet(),
-                reconciliation: operation.reconciliation))
+            .decoding(
+                DecodingFailure(
+                    operationID: operation.id, httpStatus: httpStatus, path: path, reason: reason,
+                    bodySnippet: snippet(),
+                    reconciliation: operation.reconciliation))
         }
 
         /// `Retry-After` of a 429 or 503: delay-seconds, or an HTTP date.
         var retryAfter: TimeInterval? {
-            guard httpStatus == 429 || httpStatus == 503, let value = response.headers["Retry-After"] else { return nil }
+            guard httpStatus == 429 || httpStatus == 503, let value = response.headers["Retry-After"] else {
+                return nil
+            }
             let text = value.trimmingCharacters(in: .whitespaces)
             if let seconds = Int(text) { return seconds >= 0 ? TimeInterval(seconds) : nil }
             return Self.httpDate(text).map { max(0, $0.timeIntervalSinceNow) }

@@ -145,23 +145,33 @@ package struct JSONObjectReader {
         throw JSONReadError(reason).under(key)
     }
 
-    package func string(_ key: String, aliases: [String] = [], accepting: JSONScalarKinds = []) throws(JSONReadError) -> String? {
+    package func string(_ key: String, aliases: [String] = [], accepting: JSONScalarKinds = []) throws(JSONReadError)
+        -> String?
+    {
         try read(key, aliases, expected: "a string", accepting: accepting) { $0.readString(accepting: $1) }
     }
 
-    package func int(_ key: String, aliases: [String] = [], accepting: JSONScalarKinds = []) throws(JSONReadError) -> Int? {
+    package func int(_ key: String, aliases: [String] = [], accepting: JSONScalarKinds = []) throws(JSONReadError)
+        -> Int?
+    {
         try read(key, aliases, expected: "an integer", accepting: accepting) { $0.readInt(accepting: $1) }
     }
 
-    package func decimal(_ key: String, aliases: [String] = [], accepting: JSONScalarKinds = []) throws(JSONReadError) -> Decimal? {
+    package func decimal(_ key: String, aliases: [String] = [], accepting: JSONScalarKinds = []) throws(JSONReadError)
+        -> Decimal?
+    {
         try read(key, aliases, expected: "a number", accepting: accepting) { $0.readDecimal(accepting: $1) }
     }
 
-    package func double(_ key: String, aliases: [String] = [], accepting: JSONScalarKinds = []) throws(JSONReadError) -> Double? {
+    package func double(_ key: String, aliases: [String] = [], accepting: JSONScalarKinds = []) throws(JSONReadError)
+        -> Double?
+    {
         try read(key, aliases, expected: "a number", accepting: accepting) { $0.readDouble(accepting: $1) }
     }
 
-    package func bool(_ key: String, aliases: [String] = [], accepting: JSONScalarKinds = []) throws(JSONReadError) -> Bool? {
+    package func bool(_ key: String, aliases: [String] = [], accepting: JSONScalarKinds = []) throws(JSONReadError)
+        -> Bool?
+    {
         try read(key, aliases, expected: "true or false", accepting: accepting) { $0.readBool(accepting: $1) }
     }
 
@@ -187,7 +197,9 @@ package struct JSONObjectReader {
     }
 
     /// A model or an enum.
-    package func value<T: JSONReadable>(_ type: T.Type, _ key: String, aliases: [String] = []) throws(JSONReadError) -> T? {
+    package func value<T: JSONReadable>(_ type: T.Type, _ key: String, aliases: [String] = []) throws(JSONReadError)
+        -> T?
+    {
         guard let (found, value) = find(key, aliases) else { return nil }
         do {
             return try T(json: value, context: context.child(found))
@@ -197,7 +209,9 @@ package struct JSONObjectReader {
     }
 
     /// An array whose elements are read with `T`.
-    package func array<T: JSONReadable>(_ type: T.Type, _ key: String, aliases: [String] = []) throws(JSONReadError) -> [T]? {
+    package func array<T: JSONReadable>(_ type: T.Type, _ key: String, aliases: [String] = []) throws(JSONReadError)
+        -> [T]?
+    {
         guard let (found, value) = find(key, aliases) else { return nil }
         do {
             return try [T](json: value, context: context.child(found))
@@ -206,7 +220,9 @@ package struct JSONObjectReader {
         }
     }
 
-    private func mismatch<T>(_ key: String, _ reason: String, nested: JSONReadError, under found: String) throws(JSONReadError) -> T? {
+    private func mismatch<T>(_ key: String, _ reason: String, nested: JSONReadError, under found: String)
+        throws(JSONReadError) -> T?
+    {
         if let log = context.log {
             log.record(context.child(key).path)
             return nil
@@ -269,7 +285,9 @@ extension TarlanFlag: JSONReadable {
 
 extension TarlanTimestamp: JSONReadable {
     package init(json: JSONValue, context: JSONReadContext) throws(JSONReadError) {
-        self.init(try context.scalar(json, { $0.readString(accepting: $1.subtracting(.boolean)) }, expected: "a date-time string"))
+        self.init(
+            try context.scalar(
+                json, { $0.readString(accepting: $1.subtracting(.boolean)) }, expected: "a date-time string"))
     }
 }
 
@@ -303,7 +321,8 @@ package enum JSONCoding {
         do {
             return try T(json: json, context: .strict)
         } catch {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.description))
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: error.description))
         }
     }
 

@@ -114,9 +114,12 @@ public struct Reconciliation: Sendable, Hashable {
 }
 
 /// "makePayment: outcome unknown: …; find out with …", or the plain failure for other operations.
-private func describe(_ operationID: String, _ failure: String, outcome: TarlanOutcome, _ reconciliation: Reconciliation?) -> String {
+private func describe(
+    _ operationID: String, _ failure: String, outcome: TarlanOutcome, _ reconciliation: Reconciliation?
+) -> String {
     guard outcome == .unknown, let reconciliation else { return "\(operationID): \(failure)" }
-    return "\(operationID): outcome unknown: \(failure); the request may have been carried out: \(reconciliation.advice)"
+    return
+        "\(operationID): outcome unknown: \(failure); the request may have been carried out: \(reconciliation.advice)"
 }
 
 /// An error the API reported, with its code, message and the format it came in.
@@ -212,7 +215,8 @@ public struct DecodingFailure: Sendable, Hashable, CustomStringConvertible {
     }
 
     public var description: String {
-        let failure = "cannot decode \(path.isEmpty ? "the response" : "`\(path)`") (HTTP \(httpStatus)): \(reason); body: \(bodySnippet)"
+        let failure =
+            "cannot decode \(path.isEmpty ? "the response" : "`\(path)`") (HTTP \(httpStatus)): \(reason); body: \(bodySnippet)"
         return describe(operationID, failure, outcome: .unknown, reconciliation)
     }
 }
@@ -241,7 +245,9 @@ public struct TransportFailure: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String {
         let sent = requestMayHaveBeenSent ? "" : " (not sent)"
-        return describe(operationID, "transport failure\(sent): \(reason)", outcome: requestMayHaveBeenSent ? .unknown : .notSent, reconciliation)
+        return describe(
+            operationID, "transport failure\(sent): \(reason)", outcome: requestMayHaveBeenSent ? .unknown : .notSent,
+            reconciliation)
     }
 }
 

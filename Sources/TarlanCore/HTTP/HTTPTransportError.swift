@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// A transport's failure, with how far the request got.
@@ -75,6 +76,7 @@ extension HTTPTransportError {
             (kind, reason) = (.other, "URL error \(urlError.code.rawValue)")
         }
         let nothingSent = kind == .dnsFailure || kind == .cannotConnect || kind == .tlsFailure
-        self.init(kind: kind, requestMayHaveBeenSent: !nothingSent, reason: reason, urlErrorCode: urlError.code.rawValue)
+        self.init(
+            kind: kind, requestMayHaveBeenSent: !nothingSent, reason: reason, urlErrorCode: urlError.code.rawValue)
     }
 }

@@ -16,7 +16,9 @@ public struct HTTPRequest: Sendable, Hashable {
     /// default when nil. A transport must end the attempt by then.
     public var timeout: TimeInterval?
 
-    public init(method: HTTPMethod, url: URL, headers: HTTPHeaders = [:], body: Data? = nil, timeout: TimeInterval? = nil) {
+    public init(
+        method: HTTPMethod, url: URL, headers: HTTPHeaders = [:], body: Data? = nil, timeout: TimeInterval? = nil
+    ) {
         self.method = method
         self.url = url
         self.headers = headers

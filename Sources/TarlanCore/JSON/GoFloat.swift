@@ -26,7 +26,8 @@ package enum GoFloat {
     static func shortestDigits(of magnitude: Double) -> (digits: [UInt8], pointPosition: Int) {
         let text = magnitude.description.utf8
         let exponentMarker = text.firstIndex(of: UInt8(ascii: "e"))
-        let exponent = exponentMarker.map { Int(String(decoding: text[text.index(after: $0)...], as: UTF8.self)) ?? 0 } ?? 0
+        let exponent =
+            exponentMarker.map { Int(String(decoding: text[text.index(after: $0)...], as: UTF8.self)) ?? 0 } ?? 0
         var digits: [UInt8] = []
         var integerDigits = 0
         var seenPoint = false

@@ -68,7 +68,8 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible, Expressib
         let utf8 = text.utf8
         guard let first = utf8.first, utf8.count <= 16 else { return false }
         let digits = first == UInt8(ascii: "-") ? utf8.dropFirst() : utf8[...]
-        guard let lead = digits.first, digits.count <= 15, lead != UInt8(ascii: "0") || digits.count == 1 && first != UInt8(ascii: "-")
+        guard let lead = digits.first, digits.count <= 15,
+            lead != UInt8(ascii: "0") || digits.count == 1 && first != UInt8(ascii: "-")
         else { return false }
         return digits.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
     }
@@ -155,7 +156,9 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible, Expressib
         // Below 2^53 and with a power of ten up to 22, both are exact Doubles: one operation rounds correctly.
         let double: Double
         if mantissa < 9_007_199_254_740_992, (-22...22).contains(exponent) {
-            let magnitude = exponent < 0 ? Double(mantissa) / pow(10, Double(-exponent)) : Double(mantissa) * pow(10, Double(exponent))
+            let magnitude =
+                exponent < 0
+                ? Double(mantissa) / pow(10, Double(-exponent)) : Double(mantissa) * pow(10, Double(exponent))
             double = value.sign == .minus ? -magnitude : magnitude
         } else {
             double = Double(text) ?? 0
@@ -185,7 +188,9 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible, Expressib
         }
         if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
             index += 1
-            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") {
+                index += 1
+            }
             guard digits() > 0 else { return false }
         }
         return index == bytes.count

@@ -54,7 +54,8 @@ package struct JSONParser {
                 return (value, parser.locations ?? [:])
             }
         }
-        let result = data.withContiguousStorageIfAvailable(parseBuffer)
+        let result =
+            data.withContiguousStorageIfAvailable(parseBuffer)
             ?? Array(data).withUnsafeBufferPointer(parseBuffer)
         return try result.get()
     }
@@ -174,7 +175,7 @@ private struct ByteParser {
                     value = .array(arrays.removeLast())
                 case .object(let start, let key, let keyStart):
                     if objects[objects.count - 1].updateValue(value, forKey: key) != nil,
-                       options.duplicateKeys == .reject
+                        options.duplicateKeys == .reject
                     {
                         throw error("duplicate key \"\(key)\"", at: keyStart)
                     }
@@ -235,9 +236,15 @@ private struct ByteParser {
         switch bytes[index] {
         case UInt8(ascii: "\""): return .string(try parseString())
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return .number(try parseNumber())
-        case UInt8(ascii: "t"): try parseLiteral("true"); return .bool(true)
-        case UInt8(ascii: "f"): try parseLiteral("false"); return .bool(false)
-        case UInt8(ascii: "n"): try parseLiteral("null"); return .null
+        case UInt8(ascii: "t"):
+            try parseLiteral("true")
+            return .bool(true)
+        case UInt8(ascii: "f"):
+            try parseLiteral("false")
+            return .bool(false)
+        case UInt8(ascii: "n"):
+            try parseLiteral("null")
+            return .null
         case UInt8(ascii: "/"): throw error("comments are not allowed in JSON")
         case UInt8(ascii: "'"): throw error("strings must use double quotes")
         case UInt8(ascii: "+"): throw error("numbers must not start with '+'")
@@ -249,7 +256,7 @@ private struct ByteParser {
     private mutating func parseLiteral(_ literal: StaticString) throws(JSONParseError) {
         let expected = UnsafeBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount)
         guard bytes.count - index >= expected.count,
-              UnsafeBufferPointer(rebasing: bytes[index..<index + expected.count]).elementsEqual(expected)
+            UnsafeBufferPointer(rebasing: bytes[index..<index + expected.count]).elementsEqual(expected)
         else {
             throw error("invalid literal; expected '\(literal)'")
         }
@@ -368,7 +375,7 @@ private struct ByteParser {
             if (0xD800...0xDBFF).contains(scalar) {
                 // A high surrogate must be followed by an escaped low surrogate.
                 guard bytes.count - index >= 2,
-                      bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
+                    bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u")
                 else { throw error("unpaired surrogate \(unicodeName(scalar)) in string", at: escapeStart) }
                 let lowStart = index
                 index += 2
@@ -439,8 +446,8 @@ private struct ByteParser {
         default: throw error("invalid UTF-8 in string")
         }
         guard bytes.count - index >= length,
-              second.contains(bytes[index + 1]),
-              bytes[index + 2..<index + length].allSatisfy({ (0x80...0xBF).contains($0) })
+            second.contains(bytes[index + 1]),
+            bytes[index + 2..<index + length].allSatisfy({ (0x80...0xBF).contains($0) })
         else { throw error("invalid UTF-8 in string") }
         index += length
     }

@@ -26,11 +26,11 @@ enum SHA256Engine: Sendable, Equatable {
             "portable"
         case .hardware:
             #if arch(x86_64)
-            "SHA-NI"
+                "SHA-NI"
             #elseif arch(arm64)
-            "ARMv8 SHA2"
+                "ARMv8 SHA2"
             #else
-            "hardware"
+                "hardware"
             #endif
         }
     }

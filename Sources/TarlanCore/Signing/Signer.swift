@@ -21,7 +21,8 @@ package enum Signer {
 
     /// The canonical JSON of `signedObject`: the exact bytes the signature covers.
     package static func signingBytes(
-        _ body: JSONValue, rules: SigningRules, form: CanonicalForm? = nil, keyOrder: [String: JSONSourceLocation]? = nil
+        _ body: JSONValue, rules: SigningRules, form: CanonicalForm? = nil,
+        keyOrder: [String: JSONSourceLocation]? = nil
     ) -> [UInt8] {
         CanonicalJSON.encode(signedObject(body, rules: rules), form: form ?? rules.canonicalForm, keyOrder: keyOrder)
     }

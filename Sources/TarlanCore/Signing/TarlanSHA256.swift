@@ -1,6 +1,6 @@
 #if canImport(CryptoKit)
-import CryptoKit
-import Foundation
+    import CryptoKit
+    import Foundation
 #endif
 
 /// SHA-256 of a byte array: CryptoKit where the OS has it; elsewhere (Linux) the CPU's SHA
@@ -8,9 +8,9 @@ import Foundation
 package enum TarlanSHA256 {
     package static func hash(_ bytes: [UInt8]) -> [UInt8] {
         #if canImport(CryptoKit)
-        Array(CryptoKit.SHA256.hash(data: bytes))
+            Array(CryptoKit.SHA256.hash(data: bytes))
         #else
-        SHA256Hasher.hash(bytes, engine: .fastest)
+            SHA256Hasher.hash(bytes, engine: .fastest)
         #endif
     }
 
@@ -22,9 +22,9 @@ package enum TarlanSHA256 {
     /// What `hash` runs on this machine: "CryptoKit", "SHA-NI", "ARMv8 SHA2" or "portable".
     package static var implementation: String {
         #if canImport(CryptoKit)
-        "CryptoKit"
+            "CryptoKit"
         #else
-        SHA256Engine.fastest.name
+            SHA256Engine.fastest.name
         #endif
     }
 

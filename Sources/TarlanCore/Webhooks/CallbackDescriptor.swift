@@ -39,7 +39,9 @@ package struct DynamicCallback: Sendable {
     package let descriptor: CallbackDescriptor
     private let check: @Sendable (WebhookVerifier, Data, String?) throws(WebhookError) -> VerifiedCallback<JSONValue>
 
-    package init<Payload: JSONReadable & JSONWritable & Sendable>(_ descriptor: CallbackDescriptor, payload: Payload.Type) {
+    package init<Payload: JSONReadable & JSONWritable & Sendable>(
+        _ descriptor: CallbackDescriptor, payload: Payload.Type
+    ) {
         self.descriptor = descriptor
         self.check = { verifier, input, header throws(WebhookError) in
             let verified: VerifiedCallback<Payload>
@@ -47,7 +49,8 @@ package struct DynamicCallback: Sendable {
             case .body:
                 verified = try verifier.verify(descriptor, body: input, signatureHeader: header, as: Payload.self)
             case .query:
-                verified = try verifier.verify(descriptor, url: try Self.url(input), signatureHeader: header, as: Payload.self)
+                verified = try verifier.verify(
+                    descriptor, url: try Self.url(input), signatureHeader: header, as: Payload.self)
             }
             // The typed payload as JSON: what the generated model kept, under its documented keys.
             let payload = (try? verified.payload.json()) ?? verified.fields
@@ -66,16 +69,25 @@ package struct DynamicCallback: Sendable {
 
     /// The canonical text each form the verifier accepts would have hashed for `input`, for a merchant
     /// debugging a mismatch. The secret is appended only after this text, so it never appears in it.
-    package func signedTexts(_ verifier: WebhookVerifier, input: Data) throws(WebhookError) -> [(CanonicalForm, String)] {
+    package func signedTexts(_ verifier: WebhookVerifier, input: Data) throws(WebhookError) -> [(CanonicalForm, String)]
+    {
         switch descriptor.payloadLocation {
         case .body:
             return try verifier.signedTexts(descriptor, body: input)
         case .query:
             let typed = QueryTyping.object(from: try Self.url(input), fields: descriptor.payloadFields)
-            let forms = [descriptor.section.signing.canonicalForm]
-                + CanonicalForm.allCases.filter { $0 != descriptor.section.signing.canonicalForm && verifier.alsoAccepting.contains($0) }
+            let forms =
+                [descriptor.section.signing.canonicalForm]
+                + CanonicalForm.allCases.filter {
+                    $0 != descriptor.section.signing.canonicalForm && verifier.alsoAccepting.contains($0)
+                }
             return forms.map { form in
-                (form, String(decoding: Signer.signingBytes(typed, rules: descriptor.section.signing, form: form), as: UTF8.self))
+                (
+                    form,
+                    String(
+                        decoding: Signer.signingBytes(typed, rules: descriptor.section.signing, form: form),
+                        as: UTF8.self)
+                )
             }
         }
     }

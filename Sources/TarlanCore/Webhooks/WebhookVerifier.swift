@@ -90,14 +90,23 @@ public struct WebhookVerifier: Sendable {
 
     /// The canonical text each accepted form would have signed, for a merchant debugging a mismatch
     /// (`tarlan verify-callback`). Never includes the secret.
-    package func signedTexts(_ callback: CallbackDescriptor, body: Data) throws(WebhookError) -> [(CanonicalForm, String)] {
+    package func signedTexts(_ callback: CallbackDescriptor, body: Data) throws(WebhookError) -> [(
+        CanonicalForm, String
+    )] {
         let (json, keyOrder) = try parse(body, callback)
         return forms(callback).map { form in
-            (form, String(decoding: Signer.signingBytes(json, rules: callback.section.signing, form: form, keyOrder: keyOrder), as: UTF8.self))
+            (
+                form,
+                String(
+                    decoding: Signer.signingBytes(
+                        json, rules: callback.section.signing, form: form, keyOrder: keyOrder), as: UTF8.self)
+            )
         }
     }
 
-    private func parse(_ body: Data, _ callback: CallbackDescriptor) throws(WebhookError) -> (JSONValue, [String: JSONSourceLocation]?) {
+    private func parse(_ body: Data, _ callback: CallbackDescriptor) throws(WebhookError) -> (
+        JSONValue, [String: JSONSourceLocation]?
+    ) {
         guard body.count <= maxBodySize else { throw .bodyTooLarge(limit: maxBodySize) }
         let options = JSONParser.Options(maxDepth: 64, duplicateKeys: .reject)
         do {
@@ -132,9 +141,12 @@ public struct WebhookVerifier: Sendable {
             throw .missingSignature
         }
         let rules = callback.section.signing
-        guard let form = forms(callback).first(where: { form in
-            Signer.verify(headerValue: header, body: json, secret: secret, rules: rules, form: form, keyOrder: keyOrder)
-        }) else {
+        guard
+            let form = forms(callback).first(where: { form in
+                Signer.verify(
+                    headerValue: header, body: json, secret: secret, rules: rules, form: form, keyOrder: keyOrder)
+            })
+        else {
             throw .invalidSignature
         }
         // Signed by Tarlan: from here on nothing is refused. Drift is converted, the rest reported.

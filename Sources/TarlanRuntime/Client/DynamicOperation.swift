@@ -33,13 +33,16 @@ package struct DynamicOperation: Sendable {
     }
 
     /// A decoded result as JSON. Only a value no JSON can hold fails (a NaN the reader never makes).
-    private static func written<Result: JSONWritable>(_ result: Result, _ descriptor: OperationDescriptor) throws(TarlanError) -> JSONValue {
+    private static func written<Result: JSONWritable>(_ result: Result, _ descriptor: OperationDescriptor)
+        throws(TarlanError) -> JSONValue
+    {
         do {
             return try result.json()
         } catch {
-            throw .decoding(DecodingFailure(
-                operationID: descriptor.id, httpStatus: 200, path: "result",
-                reason: "the decoded result cannot be written as JSON: \(error)", bodySnippet: ""))
+            throw .decoding(
+                DecodingFailure(
+                    operationID: descriptor.id, httpStatus: 200, path: "result",
+                    reason: "the decoded result cannot be written as JSON: \(error)", bodySnippet: ""))
         }
     }
 

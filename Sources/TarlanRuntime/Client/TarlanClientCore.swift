@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// The engine under every generated client: sign, send through middlewares, interpret.
@@ -39,7 +40,8 @@ package struct TarlanClientCore: Sendable {
         returning type: Result.Type,
         options: TarlanCallOptions = .init()
     ) async throws -> Result {
-        var prepared = try RequestBuilder.prepare(operation, request, baseURL: baseURL, environment: environment, secret: secret)
+        var prepared = try RequestBuilder.prepare(
+            operation, request, baseURL: baseURL, environment: environment, secret: secret)
         prepared.request.headers["User-Agent"] = configuration.userAgent
         let attemptTimeout = options.timeout ?? configuration.timeout
         let policy = operation.isIdempotent ? configuration.retryPolicy : nil
@@ -57,9 +59,13 @@ package struct TarlanClientCore: Sendable {
                 let response = try await send(prepared.request, operation)
                 return try ResponseInterpreter.decode(Result.self, for: operation, from: response)
             } catch let error as TarlanError {
-                guard let policy, attempt < policy.maxAttempts, TarlanRetryPolicy.isRetryable(error) else { throw error }
+                guard let policy, attempt < policy.maxAttempts, TarlanRetryPolicy.isRetryable(error) else {
+                    throw error
+                }
                 var delay = policy.delay(after: attempt)
-                if case .http(let failure) = error, let retryAfter = failure.retryAfter { delay = max(delay, retryAfter) }
+                if case .http(let failure) = error, let retryAfter = failure.retryAfter {
+                    delay = max(delay, retryAfter)
+                }
                 // A pause that would end past the deadline is not taken: the call fails now, honestly.
                 guard callDuration - Self.seconds(clock.now - start) > delay else { throw error }
                 try await Task.sleep(nanoseconds: UInt64(delay * 1_000_000_000))
@@ -89,22 +95,27 @@ package struct TarlanClientCore: Sendable {
             throw CancellationError()
         } catch let failure as HTTPTransportError {
             if case .responseTooLarge(_, let statusCode) = failure.kind {
-                throw TarlanError.http(HTTPFailure(
-                    operationID: operationID, httpStatus: statusCode, reason: failure.reason, bodySnippet: "",
-                    reconciliation: operation.reconciliation))
+                throw TarlanError.http(
+                    HTTPFailure(
+                        operationID: operationID, httpStatus: statusCode, reason: failure.reason, bodySnippet: "",
+                        reconciliation: operation.reconciliation))
             }
-            throw TarlanError.transport(TransportFailure(
-                operationID: operationID, reason: failure.reason, urlErrorCode: failure.urlErrorCode,
-                requestMayHaveBeenSent: failure.requestMayHaveBeenSent, reconciliation: operation.reconciliation))
+            throw TarlanError.transport(
+                TransportFailure(
+                    operationID: operationID, reason: failure.reason, urlErrorCode: failure.urlErrorCode,
+                    requestMayHaveBeenSent: failure.requestMayHaveBeenSent, reconciliation: operation.reconciliation))
         } catch {
             if Task.isCancelled { throw CancellationError() }
             // A transport that does not say how far it got: the request may have been sent, unless a
             // URLError proves it never connected.
-            let failure = (error as? URLError).map(HTTPTransportError.init)
-                ?? HTTPTransportError(kind: .other, requestMayHaveBeenSent: true, reason: String(describing: type(of: error)))
-            throw TarlanError.transport(TransportFailure(
-                operationID: operationID, reason: failure.reason, urlErrorCode: failure.urlErrorCode,
-                requestMayHaveBeenSent: failure.requestMayHaveBeenSent, reconciliation: operation.reconciliation))
+            let failure =
+                (error as? URLError).map(HTTPTransportError.init)
+                ?? HTTPTransportError(
+                    kind: .other, requestMayHaveBeenSent: true, reason: String(describing: type(of: error)))
+            throw TarlanError.transport(
+                TransportFailure(
+                    operationID: operationID, reason: failure.reason, urlErrorCode: failure.urlErrorCode,
+                    requestMayHaveBeenSent: failure.requestMayHaveBeenSent, reconciliation: operation.reconciliation))
         }
     }
 }

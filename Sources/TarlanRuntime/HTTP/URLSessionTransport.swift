@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// Sends requests with `URLSession` (FoundationNetworking on Linux).
@@ -77,7 +78,9 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
     private var pending: [Int: Pending] = [:]
     private let timers = DispatchQueue(label: "URLSessionTransport.deadlines")
 
-    func register(_ task: URLSessionTask, limit: Int, hasBody: Bool, continuation: CheckedContinuation<HTTPResponse, any Error>) {
+    func register(
+        _ task: URLSessionTask, limit: Int, hasBody: Bool, continuation: CheckedContinuation<HTTPResponse, any Error>
+    ) {
         lock.lock()
         pending[task.taskIdentifier] = Pending(limit: limit, hasBody: hasBody, continuation: continuation)
         lock.unlock()
@@ -91,9 +94,10 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
         timer.setEventHandler { [weak self, weak task] in
             guard let self, let task, let entry = self.take(task) else { return }
             task.cancel()
-            entry.continuation.resume(throwing: HTTPTransportError(
-                kind: .timedOut, requestMayHaveBeenSent: Self.mayHaveBeenSent(task, entry, after: nil),
-                reason: "timed out", urlErrorCode: URLError.Code.timedOut.rawValue))
+            entry.continuation.resume(
+                throwing: HTTPTransportError(
+                    kind: .timedOut, requestMayHaveBeenSent: Self.mayHaveBeenSent(task, entry, after: nil),
+                    reason: "timed out", urlErrorCode: URLError.Code.timedOut.rawValue))
         }
         lock.lock()
         let isPending = pending[task.taskIdentifier] != nil
@@ -144,7 +148,9 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
         if tooLarge {
             entry.timer?.cancel()
             dataTask.cancel()
-            entry.continuation.resume(throwing: HTTPTransportError.responseTooLarge(limit: entry.limit, statusCode: entry.response?.statusCode ?? 0))
+            entry.continuation.resume(
+                throwing: HTTPTransportError.responseTooLarge(
+                    limit: entry.limit, statusCode: entry.response?.statusCode ?? 0))
         }
     }
 
@@ -166,16 +172,18 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
             return
         }
         guard let http = entry.response ?? task.response as? HTTPURLResponse else {
-            entry.continuation.resume(throwing: HTTPTransportError(
-                kind: .connectionLost, requestMayHaveBeenSent: true, reason: "no HTTP response",
-                urlErrorCode: URLError.Code.badServerResponse.rawValue))
+            entry.continuation.resume(
+                throwing: HTTPTransportError(
+                    kind: .connectionLost, requestMayHaveBeenSent: true, reason: "no HTTP response",
+                    urlErrorCode: URLError.Code.badServerResponse.rawValue))
             return
         }
         var headers = HTTPHeaders()
         for (name, value) in http.allHeaderFields {
             if let name = name as? String, let value = value as? String { headers[name] = value }
         }
-        entry.continuation.resume(returning: HTTPResponse(statusCode: http.statusCode, headers: headers, body: entry.body))
+        entry.continuation.resume(
+            returning: HTTPResponse(statusCode: http.statusCode, headers: headers, body: entry.body))
     }
 
     private func fail(_ task: URLSessionTask, with error: any Error) {
@@ -194,7 +202,9 @@ private final class SessionDelegate: NSObject, URLSessionDataDelegate, @unchecke
 
     /// Nothing left the machine when the failure happened before a connection was made, or when the
     /// request has a body and none of it was written (the server cannot act on a body it never got).
-    private static func mayHaveBeenSent(_ task: URLSessionTask, _ entry: Pending, after kind: HTTPTransportError.Kind?) -> Bool {
+    private static func mayHaveBeenSent(_ task: URLSessionTask, _ entry: Pending, after kind: HTTPTransportError.Kind?)
+        -> Bool
+    {
         switch kind {
         case .dnsFailure, .cannotConnect, .tlsFailure: return false
         default: break
