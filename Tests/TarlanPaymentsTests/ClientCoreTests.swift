@@ -1,6 +1,7 @@
 import Foundation
 import TarlanPayments
 import TarlanPaymentsMocks
+import TarlanTransportTesting
 import XCTest
 
 #if canImport(FoundationNetworking)

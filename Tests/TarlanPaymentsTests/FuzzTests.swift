@@ -2,6 +2,7 @@ import Foundation
 import TarlanPayments
 import TarlanPaymentsMocks
 import TarlanTestSupport
+import TarlanTransportTesting
 import XCTest
 
 /// Seeded fuzzing of everything that reads bytes from the network: mutated versions of every

@@ -1,6 +1,7 @@
 import Foundation
 import TarlanPayments
 import TarlanPaymentsMocks
+import TarlanTransportTesting
 import XCTest
 
 /// `MockTransport(secret:)`: the in-process server built from the schema.

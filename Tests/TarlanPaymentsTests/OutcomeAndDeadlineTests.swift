@@ -1,6 +1,7 @@
 import Foundation
 import TarlanPayments
 import TarlanPaymentsMocks
+import TarlanTransportTesting
 import XCTest
 
 /// Retries and deadlines in the client core, over in-memory transports. The loopback-server cases

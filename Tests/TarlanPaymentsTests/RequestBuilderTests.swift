@@ -1,5 +1,6 @@
 import Foundation
 import TarlanPayments
+import TarlanTransportTesting
 import XCTest
 
 /// `RequestBuilder.prepare`: wire format, signing and URLs.

@@ -1,5 +1,6 @@
 import Foundation
 import TarlanPayments
+import TarlanTransportTesting
 import XCTest
 
 /// `ResponseInterpreter.decode` with the generated operation descriptors (reference section 4.6).

@@ -1,6 +1,7 @@
 import Foundation
 import TarlanPayments
 import TarlanPaymentsMocks
+import TarlanTransportTesting
 import XCTest
 
 /// A secret that must never show up in any printed form.
@@ -38,59 +39,6 @@ func tarlanError<T>(
         XCTFail("expected a TarlanError, got \(type(of: error)): \(error)", file: file, line: line)
     }
     return nil
-}
-
-/// Async twin of ``tarlanError(_:file:line:)``.
-func asyncTarlanError<T>(
-    file: StaticString = #filePath, line: UInt = #line, _ body: () async throws -> T
-) async -> TarlanError? {
-    do {
-        let value = try await body()
-        XCTFail("expected a TarlanError, got the value \(value)", file: file, line: line)
-    } catch let error as TarlanError {
-        return error
-    } catch {
-        XCTFail("expected a TarlanError, got \(type(of: error)): \(error)", file: file, line: line)
-    }
-    return nil
-}
-
-extension TarlanError {
-    var apiError: TarlanAPIError? {
-        if case .api(let error) = self { error } else { nil }
-    }
-
-    var httpFailure: HTTPFailure? {
-        if case .http(let failure) = self { failure } else { nil }
-    }
-
-    var decodingFailure: DecodingFailure? {
-        if case .decoding(let failure) = self { failure } else { nil }
-    }
-
-    var transportFailure: TransportFailure? {
-        if case .transport(let failure) = self { failure } else { nil }
-    }
-}
-
-/// Thread-safe storage for values a transport or middleware records while a test runs.
-final class Recorder<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage: [Value] = []
-
-    func append(_ value: Value) {
-        lock.lock()
-        storage.append(value)
-        lock.unlock()
-    }
-
-    var values: [Value] {
-        lock.lock()
-        defer { lock.unlock() }
-        return storage
-    }
-
-    var count: Int { values.count }
 }
 
 /// A transport that records every request and answers with `handler`.

@@ -3,7 +3,7 @@ import TarlanPayments
 import XCTest
 
 /// The `TarlanError` a call threw; fails the test if it threw something else or nothing.
-func asyncTarlanError<T>(
+public func asyncTarlanError<T>(
     file: StaticString = #filePath, line: UInt = #line, _ body: () async throws -> T
 ) async -> TarlanError? {
     do {
@@ -18,25 +18,25 @@ func asyncTarlanError<T>(
 }
 
 extension TarlanError {
-    var apiError: TarlanAPIError? {
+    public var apiError: TarlanAPIError? {
         if case .api(let error) = self { error } else { nil }
     }
 
-    var httpFailure: HTTPFailure? {
+    public var httpFailure: HTTPFailure? {
         if case .http(let failure) = self { failure } else { nil }
     }
 
-    var decodingFailure: DecodingFailure? {
+    public var decodingFailure: DecodingFailure? {
         if case .decoding(let failure) = self { failure } else { nil }
     }
 
-    var transportFailure: TransportFailure? {
+    public var transportFailure: TransportFailure? {
         if case .transport(let failure) = self { failure } else { nil }
     }
 }
 
 /// Parses JSON text with the runtime's strict parser, failing the test on bad input.
-func parseJSON(_ data: Data, file: StaticString = #filePath, line: UInt = #line) -> JSONValue {
+public func parseJSON(_ data: Data, file: StaticString = #filePath, line: UInt = #line) -> JSONValue {
     do {
         return try JSONParser.parse(data)
     } catch {
@@ -46,21 +46,23 @@ func parseJSON(_ data: Data, file: StaticString = #filePath, line: UInt = #line)
 }
 
 /// Thread-safe storage for what a transport saw while a case runs.
-final class Recorder<Value: Sendable>: @unchecked Sendable {
+public final class Recorder<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
     private var storage: [Value] = []
 
-    func append(_ value: Value) {
+    public init() {}
+
+    public func append(_ value: Value) {
         lock.lock()
         storage.append(value)
         lock.unlock()
     }
 
-    var values: [Value] {
+    public var values: [Value] {
         lock.lock()
         defer { lock.unlock() }
         return storage
     }
 
-    var count: Int { values.count }
+    public var count: Int { values.count }
 }

@@ -196,8 +196,9 @@ struct ExampleInterpreter {
     }
 }
 
-enum TypeExpressionName {
-    static func of(_ type: TypeExpression) -> String {
+/// How diagnostics and reports name a schema type (`array of string`, a model's name).
+package enum TypeExpressionName {
+    package static func of(_ type: TypeExpression) -> String {
         switch type {
         case .string: "string"
         case .integer: "integer"

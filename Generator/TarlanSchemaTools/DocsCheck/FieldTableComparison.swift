@@ -101,7 +101,7 @@ extension PageComparison {
         let key = if case .reference = field.type { "/ref" } else { "/type" }
         report(
             .typeChanged, field: field.name, pointer: pointer + key, line: line,
-            "\(field.name) is documented as \(documented); the schema has \(Self.describe(field.type))"
+            "\(field.name) is documented as \(documented); the schema has \(TypeExpressionName.of(field.type))"
         )
     }
 
@@ -120,21 +120,6 @@ extension PageComparison {
             } else {
                 kind == .object
             }
-        }
-    }
-
-    static func describe(_ type: TypeExpression) -> String {
-        switch type {
-        case .string: "string"
-        case .integer: "integer"
-        case .number: "number"
-        case .boolean: "boolean"
-        case .json: "json"
-        case .timestamp: "timestamp"
-        case .decimal: "decimal"
-        case .flag: "flag"
-        case .array(let items): "array of \(describe(items))"
-        case .reference(let name): "ref \(name)"
         }
     }
 
