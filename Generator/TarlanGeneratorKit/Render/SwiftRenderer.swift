@@ -226,15 +226,17 @@ struct SwiftWriter: FlatSink {
         tail += " {"
         write(head)
         var measure = WidthMeasure(limit: room - Columns.of(tail))
-        parameterList(signature.parameters, into: &measure)
+        Self.parameterList(signature.parameters, into: &measure)
         if measure.fits {
-            parameterList(signature.parameters, into: &self)
+            // Static: a method of `self` writing into `&self` would keep a second reference to the
+            // output and copy all of it on every write.
+            Self.parameterList(signature.parameters, into: &self)
         } else {
             write("(")
             newline()
             for (index, parameter) in signature.parameters.enumerated() {
                 startLine(indent + 1)
-                self.parameter(parameter, into: &self)
+                Self.parameter(parameter, into: &self)
                 if index < signature.parameters.count - 1 { write(",") }
                 newline()
             }
@@ -249,16 +251,16 @@ struct SwiftWriter: FlatSink {
         newline()
     }
 
-    private func parameterList<Sink: FlatSink>(_ parameters: [Parameter], into sink: inout Sink) {
+    private static func parameterList<Sink: FlatSink>(_ parameters: [Parameter], into sink: inout Sink) {
         sink.write("(")
         for (index, parameter) in parameters.enumerated() {
             if index > 0 { sink.write(", ") }
-            self.parameter(parameter, into: &sink)
+            Self.parameter(parameter, into: &sink)
         }
         sink.write(")")
     }
 
-    private func parameter<Sink: FlatSink>(_ parameter: Parameter, into sink: inout Sink) {
+    private static func parameter<Sink: FlatSink>(_ parameter: Parameter, into sink: inout Sink) {
         switch parameter.label {
         case nil: sink.write("_ " + parameter.name)
         case parameter.name: sink.write(parameter.name)
