@@ -20,13 +20,7 @@ final class DocumentationExampleTests: XCTestCase {
     private var workDirectory: URL?
 
     override func tearDownWithError() throws {
-        guard let workDirectory else { return }
-        try? FileManager.default.removeItem(at: workDirectory)
-        let temporary = FileManager.default.temporaryDirectory
-        let tag = workDirectory.lastPathComponent
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? [] where name.contains(tag) {
-            try? FileManager.default.removeItem(at: temporary.appendingPathComponent(name))
-        }
+        if let workDirectory { PluginBuildTests.remove(workDirectory) }
     }
 
     func testEveryDocumentedSwiftExampleCompilesAsWritten() throws {

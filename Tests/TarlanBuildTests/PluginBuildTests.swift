@@ -15,9 +15,12 @@ final class PluginBuildTests: XCTestCase {
     private var workDirectory: URL?
 
     override func tearDownWithError() throws {
-        guard let workDirectory else { return }
+        if let workDirectory { Self.remove(workDirectory) }
+    }
+
+    /// Removes a package copy and the lock files SwiftPM leaves named after its path in the temporary folder.
+    static func remove(_ workDirectory: URL) {
         try? FileManager.default.removeItem(at: workDirectory)
-        // SwiftPM also leaves lock files named after the package path in the temporary folder.
         let temporary = FileManager.default.temporaryDirectory
         let tag = workDirectory.lastPathComponent
         for name in (try? FileManager.default.contentsOfDirectory(atPath: temporary.path)) ?? [] where name.contains(tag) {
