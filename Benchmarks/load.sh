@@ -45,14 +45,23 @@ url="http://127.0.0.1:$port"
 
 run() { "$load" --url "$url" --transport "$1" --calls "$2" --concurrency "$3" || true; }
 
+# Both transports back to back, then the ratio of their calls/s: on a shared machine the throughput
+# of either drifts by a third within minutes, so only pairs run side by side are compared.
+pair() {
+    local slow fast
+    slow=$(run urlsession "$1" "$2")
+    fast=$(run ahc "$1" "$2")
+    printf '%s\n%s\n' "$slow" "$fast"
+    awk -v slow="$(rate "$slow")" -v fast="$(rate "$fast")" \
+        'BEGIN { if (slow > 0) printf "ratio ahc/urlsession calls/s: %.2fx\n", fast / slow }'
+}
+rate() { sed -n 's/.* calls\/s=\([0-9]*\) .*/\1/p' <<<"$1"; }
+
 if [[ $# -ge 2 ]]; then
-    run urlsession "$1" "$2"
-    run ahc "$1" "$2"
+    pair "$1" "$2"
     exit 0
 fi
-run urlsession 20000 64
-run ahc 20000 64
-run urlsession 20000 1000
-run ahc 20000 1000
+pair 20000 64
+for _ in 1 2 3; do pair 20000 1000; done
 run ahc 100000 64
 run urlsession 100000 64
