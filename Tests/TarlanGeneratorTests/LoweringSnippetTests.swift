@@ -415,6 +415,27 @@ final class LoweringSnippetTests: XCTestCase {
         }
     }
 
+    func testLowerCamelCaseASCIIRouteAgreesWithTheCharacterRoute() {
+        // Every ASCII byte, alone and in names mixing letters, digits, separators and CR LF.
+        var names = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+        let pieces = ["a", "Z", "id", "URL", "9", "_", "-", " ", ".", "\r\n", "\t", "json", "Qr", "~", "/"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        for _ in 0..<2_000 {
+            var name = ""
+            for _ in 0..<5 {
+                state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                name += pieces[Int(state >> 33) % pieces.count]
+            }
+            names.append(name)
+        }
+        for name in names {
+            XCTAssertEqual(SwiftNames.lowerCamelCase(name), SwiftNames.unicodeLowerCamelCase(name), name.debugDescription)
+        }
+        // Other scalars separate words, a combining mark included.
+        XCTAssertEqual(SwiftNames.lowerCamelCase("caf\u{E9}_id"), "cafID")
+        XCTAssertEqual(SwiftNames.lowerCamelCase("e\u{301}tat_url"), "tatURL")
+    }
+
     func testRawStringLiteralGetsEnoughHashes() {
         XCTAssertEqual(SwiftLiteral.rawString(#"{"a":1}"#), ##"#"{"a":1}"#"##)
         // `"#` would end a one-hash raw string early.

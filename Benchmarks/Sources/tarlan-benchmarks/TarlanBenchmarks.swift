@@ -43,8 +43,17 @@ struct TarlanBenchmarks {
                 }
                 let files = count == 0
                     ? try GenerationBenchmarks.realSchema(in: schemaDirectory) : [SyntheticSchema.file(operations: count)]
+                let clock = ContinuousClock()
+                let started = clock.now
+                _ = try SchemaLoader.load(files)
+                let loaded = clock.now
+                _ = try SchemaValidator.validate(try SchemaLoader.load(files))
+                let validated = clock.now
                 let output = try GeneratorPipeline.run(files, mode: mode)
+                let generated = clock.now
+                let load = loaded - started, loadAndValidate = validated - loaded, all = generated - validated
                 print("generated \(output.files.values.reduce(0) { $0 + $1.utf8.count }) bytes")
+                print("load \(load), validate \(loadAndValidate - load), lower + render \(all - loadAndValidate)")
                 return
             case "--profile-call" where index + 3 < arguments.count:
                 // For a profiler: N calls of one seed operation, generated or hand-written, nothing timed.

@@ -31,28 +31,32 @@ package enum GeneratorPipeline {
     {
         let schema = try SchemaLoader.load(files)
         let checked = try SchemaValidator.check(schema)
-        let swiftFiles = lower(checked, mode: mode)
         var rendered: [String: String] = [:]
-        for file in swiftFiles {
+        for file in lower(checked, mode: mode) {
             rendered[file.name] = SwiftRenderer.render(file)
         }
         return GeneratedOutput(files: rendered, warnings: checked.warnings)
     }
 
+    /// The mode's files, lowered side by side (each file's lowering reads the checked schema only).
     static func lower(_ schema: CheckedSchema, mode: GenerationMode) -> [SwiftFile] {
+        ParallelMap.map(lowerings(for: mode)) { lower in lower(schema) }
+    }
+
+    private static func lowerings(for mode: GenerationMode) -> [@Sendable (CheckedSchema) -> SwiftFile] {
         switch mode {
         case .library:
             [
-                CallbackLowering.file(schema),
-                ClientLowering.file(schema),
-                EnumLowering.file(schema),
-                ModelLowering.file(schema),
-                CatalogLowering.operationsFile(schema),
+                CallbackLowering.file,
+                ClientLowering.file,
+                EnumLowering.file,
+                ModelLowering.file,
+                CatalogLowering.operationsFile,
             ]
         case .mocks:
-            [CatalogLowering.examplesFile(schema)]
+            [CatalogLowering.examplesFile]
         case .tests:
-            [FixtureTestLowering.fixturesFile(schema), FixtureTestLowering.vectorsFile(schema)]
+            [FixtureTestLowering.fixturesFile, FixtureTestLowering.vectorsFile]
         }
     }
 }

@@ -82,6 +82,8 @@ private struct ByteParser {
     private var lineStart = 0
     /// Members and elements being parsed, outermost first: for error pointers and locations.
     private var path: [PathComponent] = []
+    /// When recording locations, the pointer of each prefix of `path`: one append per value, not a join.
+    private var pointers: [String] = []
     /// Reused to assemble strings that contain escapes.
     private var scratch: [UInt8] = []
     private(set) var locations: [String: JSONSourceLocation]?
@@ -124,7 +126,7 @@ private struct ByteParser {
                 }
             }
             if locations != nil {
-                locations![currentPointer()] = JSONSourceLocation(line: line, column: index - lineStart + 1)
+                locations![pointers.last ?? ""] = JSONSourceLocation(line: line, column: index - lineStart + 1)
             }
             var value: JSONValue
             switch bytes[index] {
@@ -136,7 +138,7 @@ private struct ByteParser {
                 } else {
                     open.append(.array(start: start))
                     arrays.append([])
-                    path.append(.index(0))
+                    enter(.index(0))
                     continue nextValue
                 }
             case UInt8(ascii: "{"):
@@ -148,7 +150,7 @@ private struct ByteParser {
                     let (key, keyStart) = try parseMemberName(objectStart: start)
                     open.append(.object(start: start, key: key, keyStart: keyStart))
                     objects.append([:])
-                    path.append(.key(key))
+                    enter(.key(key))
                     continue nextValue
                 }
             default:
@@ -157,14 +159,14 @@ private struct ByteParser {
 
             // Hand the value to the enclosing containers, closing each one that ends here.
             while let container = open.last {
-                path.removeLast()
+                leave()
                 skipWhitespace()
                 switch container {
                 case .array(let start):
                     arrays[arrays.count - 1].append(value)
                     if consume(",") {
                         try rejectTrailingComma(before: "]")
-                        path.append(.index(arrays[arrays.count - 1].count))
+                        enter(.index(arrays[arrays.count - 1].count))
                         continue nextValue
                     }
                     guard consume("]") else {
@@ -183,7 +185,7 @@ private struct ByteParser {
                         try rejectTrailingComma(before: "}")
                         let (nextKey, nextKeyStart) = try parseMemberName(objectStart: start)
                         open[open.count - 1] = .object(start: start, key: nextKey, keyStart: nextKeyStart)
-                        path.append(.key(nextKey))
+                        enter(.key(nextKey))
                         continue nextValue
                     }
                     guard consume("}") else {
@@ -474,6 +476,21 @@ private struct ByteParser {
         guard index < bytes.count, bytes[index] == UInt8(ascii: ascii) else { return false }
         index += 1
         return true
+    }
+
+    private mutating func enter(_ component: PathComponent) {
+        path.append(component)
+        guard locations != nil else { return }
+        let parent = pointers.last ?? ""
+        switch component {
+        case .key(let key): pointers.append(JSONPointer.append(parent, key))
+        case .index(let index): pointers.append(parent + "/" + String(index))
+        }
+    }
+
+    private mutating func leave() {
+        path.removeLast()
+        if locations != nil { pointers.removeLast() }
     }
 
     private func currentPointer() -> String {

@@ -3,7 +3,8 @@ package enum JSONPointer {
     /// Escapes one reference token: `~` becomes `~0` and `/` becomes `~1`.
     package static func escape(_ token: String) -> String {
         // Scalars, not Characters: a "~" followed by a combining mark is still a "~".
-        guard token.unicodeScalars.contains(where: { $0 == "~" || $0 == "/" }) else { return token }
+        // Bytes for the check: "~" and "/" are ASCII, and no other scalar's UTF-8 contains their bytes.
+        guard token.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return token }
         var escaped = ""
         for scalar in token.unicodeScalars {
             switch scalar {
