@@ -35,9 +35,8 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
         let outgoing = Self.outgoing(request)
         let limit = maxResponseSize
         do {
-            return try await Deadline.run(after: timeout) {
-                try await Self.exchange(outgoing, timeout: timeout, limit: limit)
-            }
+            return try await Self.exchange(
+                outgoing, gate: SharedClient.gate(for: request.url), timeout: timeout, limit: limit)
         } catch {
             // The caller cancelled: that is theirs to see, not a transport failure.
             if Task.isCancelled { throw CancellationError() }
@@ -57,23 +56,25 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
         return outgoing
     }
 
-    /// One request and its whole body, read no further than `limit`.
+    /// One request and its whole body, read no further than `limit`, all within `timeout`.
     private static func exchange(
-        _ outgoing: HTTPClientRequest, timeout: TimeInterval, limit: Int
+        _ outgoing: HTTPClientRequest, gate: ConnectionGate, timeout: TimeInterval, limit: Int
     ) async throws -> TarlanPayments.HTTPResponse {
         let deadline = NIODeadline.now() + .nanoseconds(Int64(min(timeout, 86_400) * 1_000_000_000))
+        // The deadline is kept in three parts, none of which holds a timer of its own while calls
+        // queue: the gate's sweep while waiting for a connection, AsyncHTTPClient until the response
+        // head (connecting, sending, the head itself), ``Deadline`` for the body.
+        try await gate.enter(deadline: deadline)
+        defer { gate.leave() }
         let response = try await SharedClient.client.execute(outgoing, deadline: deadline)
         let status = Int(response.status.code)
         if let length = response.headers.first(name: "content-length").flatMap(Int.init), length > limit {
             // Dropping the unread body closes the connection: nothing more is downloaded.
             throw HTTPTransportError.responseTooLarge(limit: limit, statusCode: status)
         }
-        var body = Data()
-        for try await chunk in response.body {
-            guard body.count + chunk.readableBytes <= limit else {
-                throw HTTPTransportError.responseTooLarge(limit: limit, statusCode: status)
-            }
-            chunk.withUnsafeReadableBytes { body.append(contentsOf: $0) }
+        let remaining = Double((deadline - NIODeadline.now()).nanoseconds) / 1_000_000_000
+        let body = try await Deadline.run(after: max(0, remaining)) {
+            try await readBody(response.body, limit: limit, statusCode: status)
         }
         var headers = TarlanPayments.HTTPHeaders()
         for (name, value) in response.headers {
@@ -81,5 +82,18 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
             headers[name] = headers[name].map { "\($0), \(value)" } ?? value
         }
         return TarlanPayments.HTTPResponse(statusCode: status, headers: headers, body: body)
+    }
+
+    private static func readBody(
+        _ stream: HTTPClientResponse.Body, limit: Int, statusCode: Int
+    ) async throws -> Data {
+        var body = Data()
+        for try await chunk in stream {
+            guard body.count + chunk.readableBytes <= limit else {
+                throw HTTPTransportError.responseTooLarge(limit: limit, statusCode: statusCode)
+            }
+            chunk.withUnsafeReadableBytes { body.append(contentsOf: $0) }
+        }
+        return body
     }
 }

@@ -48,6 +48,9 @@ enum FailureClassification {
         switch error {
         case is Deadline.Expired:
             return (true, "timed out")
+        case ConnectionGate.Refusal.deadlineExceeded:
+            // Still waiting for a connection: nothing was sent.
+            return (false, "timed out")
         case let error as HTTPClientError:
             if let (_, reason) = notSent.first(where: { $0.0 == error }) { return (false, reason) }
             // shortDescription names the case and never carries request data (header values, URLs).

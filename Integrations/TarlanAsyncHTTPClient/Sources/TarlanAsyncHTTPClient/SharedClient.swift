@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import Foundation
 import NIOCore
 import NIOPosix
 import Tracing
@@ -24,4 +25,25 @@ enum SharedClient {
         }
         return HTTPClient(eventLoopGroup: MultiThreadedEventLoopGroup.singleton, configuration: configuration)
     }()
+
+    private static let gates = GateTable()
+
+    /// The gate in front of the pool's connections to `url`'s host (scheme, host and port, as the pool counts).
+    static func gate(for url: URL) -> ConnectionGate {
+        gates.gate(for: "\(url.scheme ?? "")://\(url.host ?? ""):\(url.port ?? -1)")
+    }
+}
+
+private final class GateTable: @unchecked Sendable {
+    private let lock = NSLock()
+    private var gates: [String: ConnectionGate] = [:]
+
+    func gate(for host: String) -> ConnectionGate {
+        lock.withLock {
+            if let gate = gates[host] { return gate }
+            let gate = ConnectionGate(width: SharedClient.connectionsPerHost)
+            gates[host] = gate
+            return gate
+        }
+    }
 }
