@@ -77,7 +77,9 @@ final class ConnectionGate: @unchecked Sendable {
     }
 
     private enum Arrival {
-        case cancelled, enter, wait(startSweep: Bool)
+        case cancelled
+        case enter
+        case wait(startSweep: Bool)
     }
 
     private func wait(_ ticket: UInt64, _ waiter: Waiter) {
