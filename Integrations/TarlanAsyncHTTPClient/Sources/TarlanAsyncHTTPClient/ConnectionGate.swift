@@ -39,6 +39,7 @@ final class ConnectionGate: @unchecked Sendable {
     /// Returns once a place is free (the caller must ``leave()`` afterwards); throws
     /// ``Refusal/deadlineExceeded`` or `CancellationError` without taking a place.
     func enter(deadline: NIODeadline) async throws {
+        guard deadline > .now() else { throw Refusal.deadlineExceeded }
         let ticket: UInt64? = lock.withLock {
             if free > 0 {
                 free -= 1
@@ -59,20 +60,26 @@ final class ConnectionGate: @unchecked Sendable {
     }
 
     func leave() {
-        let next: Waiter? = lock.withLock {
+        let now = NIODeadline.now()
+        let (next, late): (Waiter?, [Waiter]) = lock.withLock {
+            // The place passes straight to the longest waiter whose deadline has not passed: one past
+            // it must not start sending now (it ends as not sent, as the sweep would have ended it).
+            var late: [Waiter] = []
+            defer { compactQueue() }
             while queueStart < queue.count {
                 let ticket = queue[queueStart]
                 queueStart += 1
-                if let waiter = waiters.removeValue(forKey: ticket) {
-                    compactQueue()
-                    return waiter
+                guard let waiter = waiters.removeValue(forKey: ticket) else { continue }
+                if waiter.deadline <= now {
+                    late.append(waiter)
+                } else {
+                    return (waiter, late)
                 }
             }
-            compactQueue()
             free += 1
-            return nil
+            return (nil, late)
         }
-        // The place passes straight to the longest waiter.
+        for waiter in late { waiter.continuation.resume(throwing: Refusal.deadlineExceeded) }
         next?.continuation.resume()
     }
 

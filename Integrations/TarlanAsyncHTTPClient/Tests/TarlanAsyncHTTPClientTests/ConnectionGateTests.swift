@@ -1,5 +1,7 @@
 import Foundation
 import NIOCore
+import TarlanPayments
+import TarlanTransportTesting
 import XCTest
 
 @testable import TarlanAsyncHTTPClient
@@ -70,6 +72,37 @@ final class ConnectionGateTests: XCTestCase {
             try await waiter.value
             XCTFail("a cancelled task entered a full gate")
         } catch is CancellationError {}
+    }
+
+    /// Through the transport: a server that never answers holds every connection; calls that time out
+    /// while waiting for one fail as "not sent", and the server never sees them.
+    func testCallsThatTimeOutWaitingForAConnectionWereNotSent() async throws {
+        let width = SharedClient.connectionsPerHost
+        let server = try LocalHTTPServer(maxConnections: width + 16) { _ in .hang }
+        defer { server.stop() }
+        let transport = AsyncHTTPClientTransport()
+        let url = server.baseURL.appendingPathComponent("pay")
+        @Sendable func call(timeout: TimeInterval) async -> HTTPTransportError? {
+            do {
+                _ = try await transport.send(HTTPRequest(method: .post, url: url, body: Data("{}".utf8), timeout: timeout))
+                XCTFail("a server that never answers answered")
+                return nil
+            } catch {
+                return error as? HTTPTransportError
+            }
+        }
+        let holding = (0..<width).map { _ in Task { await call(timeout: 5) } }
+        let allConnected = await server.wait(timeout: 4) { $0.receivedRequests.count == width }
+        XCTAssertTrue(allConnected, "\(server.receivedRequests.count) of \(width) requests arrived")
+
+        let waiting = (0..<6).map { _ in Task { await call(timeout: 0.3) } }
+        for task in waiting {
+            let error = await task.value
+            XCTAssertEqual(error?.reason, "timed out")
+            XCTAssertEqual(error?.requestMayHaveBeenSent, false, "timed out before it had a connection")
+        }
+        XCTAssertEqual(server.receivedRequests.count, width, "the waiting calls reached the server")
+        for task in holding { task.cancel() }
     }
 
     func testManyCallersShareFewPlacesAndAllGetThrough() async throws {
