@@ -12,6 +12,10 @@ final class AsyncHTTPClientHostileServerTests: XCTestCase {
         super.tearDown()
     }
 
+    func testEveryCaseOfTheSuiteRunsHere() throws {
+        XCTAssertEqual(try HostileServerSuite.casesNotRun(), [], "add a forwarding method for each")
+    }
+
     func testHTMLErrorPageWith502() async throws { try await suite.testHTMLErrorPageWith502() }
     func testEmptyBodyWith200() async throws { try await suite.testEmptyBodyWith200() }
     func testTruncatedJSON() async throws { try await suite.testTruncatedJSON() }
