@@ -1,4 +1,5 @@
 import Foundation
+import TarlanCore
 import TarlanGeneratorKit
 import TarlanPayments
 
@@ -44,6 +45,11 @@ struct TarlanBenchmarks {
                 let files = count == 0
                     ? try GenerationBenchmarks.realSchema(in: schemaDirectory) : [SyntheticSchema.file(operations: count)]
                 let clock = ContinuousClock()
+                let parseStart = clock.now
+                for file in files { _ = try JSONParser.parse(file.contents) }
+                let parsed = clock.now
+                for file in files { _ = try JSONParser.parseWithLocations(file.contents) }
+                print("parse \(parsed - parseStart), with locations \(clock.now - parsed)")
                 let started = clock.now
                 _ = try SchemaLoader.load(files)
                 let loaded = clock.now

@@ -1,21 +1,76 @@
+import Foundation
+import TarlanCore
+
 /// Where in the schema something was written: file, line, column and JSON pointer.
+///
+/// Locations read from a schema file carry the pointer and the file's ``SourceMap``; the line and
+/// column are looked up only when asked for (a diagnostic is printed), so loading a schema without
+/// problems never records where its values start.
 package struct SourceLocation: Hashable, Sendable {
     package var file: String
-    package var line: Int
-    package var column: Int
     package var pointer: String
+    /// Set for a location given by line and column.
+    private var knownPosition: JSONSourceLocation?
+    /// Else `pointer` is looked up here; failing that `fallback` (an enclosing value); else the file's start.
+    private var map: SourceMap?
+    private var fallback: String?
 
     package init(file: String, line: Int, column: Int, pointer: String) {
         self.file = file
-        self.line = line
-        self.column = column
         self.pointer = pointer
+        self.knownPosition = JSONSourceLocation(line: line, column: column)
+    }
+
+    package init(file: String, pointer: String, map: SourceMap, fallback: String? = nil) {
+        self.file = file
+        self.pointer = pointer
+        self.map = map
+        self.fallback = fallback
+    }
+
+    package var line: Int { resolved.line }
+    package var column: Int { resolved.column }
+
+    private var resolved: JSONSourceLocation {
+        if let knownPosition { return knownPosition }
+        return map?[pointer] ?? fallback.flatMap { map?[$0] } ?? JSONSourceLocation(line: 1, column: 1)
     }
 
     /// `agws.json#/operations/checkBalance`: the form doc comments cite.
     package var reference: String {
         let name = file.split(separator: "/").last.map(String.init) ?? file
         return "\(name)#\(pointer)"
+    }
+
+    package static func == (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+        lhs.file == rhs.file && lhs.pointer == rhs.pointer && lhs.line == rhs.line && lhs.column == rhs.column
+    }
+
+    package func hash(into hasher: inout Hasher) {
+        hasher.combine(file)
+        hasher.combine(pointer)
+    }
+}
+
+/// Where each JSON pointer of one schema file starts, found on first use by parsing the file again
+/// with locations (a fraction of a large schema's load time otherwise spent on every load).
+package final class SourceMap: @unchecked Sendable {
+    private let contents: [UInt8]
+    private let lock = NSLock()
+    private var locations: [String: JSONSourceLocation]?
+
+    package init(contents: [UInt8]) {
+        self.contents = contents
+    }
+
+    package subscript(pointer: String) -> JSONSourceLocation? {
+        lock.withLock {
+            if locations == nil {
+                // The file parsed once already; only its locations are new.
+                locations = (try? JSONParser.parseWithLocations(contents))?.locations ?? [:]
+            }
+            return locations![pointer]
+        }
     }
 }
 

@@ -126,10 +126,9 @@ struct NodeReader {
 /// One schema file: its display path and where each JSON pointer starts.
 struct FileContext {
     let path: String
-    let locations: [String: JSONSourceLocation]
+    let map: SourceMap
 
     func location(of pointer: String) -> SourceLocation {
-        let position = locations[pointer]
-        return SourceLocation(file: path, line: position?.line ?? 1, column: position?.column ?? 1, pointer: pointer)
+        SourceLocation(file: path, pointer: pointer, map: map)
     }
 }

@@ -28,18 +28,18 @@ package enum SchemaLoader {
     }
 
     private static func load(_ file: File, into schema: inout APISchema, log: inout DiagnosticLog) {
-        let parsed: (value: JSONValue, locations: [String: JSONSourceLocation])
+        let parsed: JSONValue
         do {
-            parsed = try JSONParser.parseWithLocations(file.contents)
+            parsed = try JSONParser.parse(file.contents)
         } catch {
             let location = SourceLocation(
                 file: file.path, line: error.line, column: error.column, pointer: error.pointer)
             log.error("invalid JSON: \(error.message)", at: location)
             return
         }
-        let context = FileContext(path: file.path, locations: parsed.locations)
-        schema.sourceMaps[file.path] = parsed.locations
-        let root = NodeReader(parsed.value, pointer: "", file: context)
+        let map = SourceMap(contents: file.contents)
+        schema.sourceMaps[file.path] = map
+        let root = NodeReader(parsed, pointer: "", file: FileContext(path: file.path, map: map))
         let topLevel = ["$schema", "sections", "operations", "models", "enums", "signatureVectors", "callbacks"]
         guard root.expectObject("a schema document", optional: topLevel, log: &log) else { return }
 

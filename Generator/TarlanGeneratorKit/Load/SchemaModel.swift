@@ -10,18 +10,17 @@ package struct APISchema: Sendable {
     package var signatureVectors: [String: SignatureVector] = [:]
     package var callbacks: [String: Callback] = [:]
     /// File path → where each JSON pointer of that file starts, to place diagnostics on nested values.
-    package var sourceMaps: [String: [String: JSONSourceLocation]] = [:]
+    package var sourceMaps: [String: SourceMap] = [:]
 
     package init() {}
 
-    /// The location of `pointer` below `base` in the same file.
+    /// The location of `pointer` below `base` in the same file (`base`'s place if the file lacks it).
     func location(below base: SourceLocation, _ relativePointer: String) -> SourceLocation {
         let pointer = base.pointer + relativePointer
-        let position = sourceMaps[base.file]?[pointer]
-        return SourceLocation(
-            file: base.file, line: position?.line ?? base.line, column: position?.column ?? base.column,
-            pointer: pointer
-        )
+        guard let map = sourceMaps[base.file] else {
+            return SourceLocation(file: base.file, line: base.line, column: base.column, pointer: pointer)
+        }
+        return SourceLocation(file: base.file, pointer: pointer, map: map, fallback: base.pointer)
     }
 }
 
