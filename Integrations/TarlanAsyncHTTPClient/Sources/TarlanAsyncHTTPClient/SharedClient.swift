@@ -28,9 +28,12 @@ enum SharedClient {
 
     private static let gates = GateTable()
 
-    /// The gate in front of the pool's connections to `url`'s host (scheme, host and port, as the pool counts).
+    /// The gate in front of the pool's connections to `url`'s host (scheme, host and port, as the pool
+    /// counts them: `https://h` and `https://h:443` are one host).
     static func gate(for url: URL) -> ConnectionGate {
-        gates.gate(for: "\(url.scheme ?? "")://\(url.host ?? ""):\(url.port ?? -1)")
+        let scheme = url.scheme?.lowercased() ?? ""
+        let port = url.port ?? (scheme == "https" ? 443 : 80)
+        return gates.gate(for: "\(scheme)://\(url.host?.lowercased() ?? ""):\(port)")
     }
 }
 

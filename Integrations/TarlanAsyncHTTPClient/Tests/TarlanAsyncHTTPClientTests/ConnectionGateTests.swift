@@ -145,3 +145,15 @@ private final class OrderLog: @unchecked Sendable {
     }
     func exit() { lock.withLock { current -= 1 } }
 }
+
+final class SharedClientGateTests: XCTestCase {
+    func testOneGatePerHostAsThePoolCountsThem() {
+        let gate = SharedClient.gate(for: URL(string: "https://pay.example.com/a")!)
+        XCTAssertTrue(gate === SharedClient.gate(for: URL(string: "https://PAY.example.com:443/b?c=1")!))
+        XCTAssertFalse(gate === SharedClient.gate(for: URL(string: "https://pay.example.com:8443/a")!))
+        XCTAssertFalse(gate === SharedClient.gate(for: URL(string: "http://pay.example.com/a")!))
+        XCTAssertTrue(
+            SharedClient.gate(for: URL(string: "http://127.0.0.1/a")!)
+                === SharedClient.gate(for: URL(string: "http://127.0.0.1:80/b")!))
+    }
+}
