@@ -14,7 +14,9 @@ import TarlanPayments
 /// left the machine (``HTTPTransportError``).
 ///
 /// Every transport shares one `HTTPClient` (and its connection pool) that lives as long as the process,
-/// like `HTTPClient.shared`, but hardened as above: there is nothing to shut down.
+/// like `HTTPClient.shared`, but hardened as above: there is nothing to shut down. It keeps up to 64
+/// connections per host; further calls wait their turn, and one whose timeout passes while it waits
+/// fails as not sent (nothing of it left the machine).
 public struct AsyncHTTPClientTransport: HTTPTransport {
     /// Used when a request carries no timeout of its own.
     public let defaultTimeout: TimeInterval
