@@ -113,6 +113,11 @@ package struct DiagnosticLog: Sendable {
         diagnostics.append(Diagnostic(.error, message, at: location))
     }
 
+    /// Adds what another log (of a part checked apart) recorded.
+    package mutating func append(_ other: DiagnosticLog) {
+        diagnostics += other.diagnostics
+    }
+
     package mutating func warning(_ message: String, at location: SourceLocation, recordedQuirk: Bool = false) {
         var diagnostic = Diagnostic(.warning, message, at: location)
         diagnostic.isRecordedQuirk = recordedQuirk

@@ -47,7 +47,7 @@ enum EntityReader {
         }
         var unmodelled: [String: UnmodelledOperation] = [:]
         if let unmodelledNode = node.child("unmodelled"),
-            unmodelledNode.expectObject("unmodelled", optional: Array(unmodelledNode.members.keys), log: &log)
+            unmodelledNode.expectAnyObject("unmodelled", log: &log)
         {
             for (name, entry) in unmodelledNode.sortedChildren() {
                 guard
@@ -110,7 +110,7 @@ enum EntityReader {
         let examples = examples(node, allowed: [.request, .response], &log)
         var environmentPaths: [String: String] = [:]
         if let pathsNode = node.child("environmentPaths"),
-            pathsNode.expectObject("environmentPaths", optional: Array(pathsNode.members.keys), log: &log)
+            pathsNode.expectAnyObject("environmentPaths", log: &log)
         {
             for (name, _) in pathsNode.sortedChildren() {
                 environmentPaths[name] = pathsNode.string(name, log: &log)
@@ -143,7 +143,7 @@ enum EntityReader {
         }
         var fields: [String: String] = [:]
         if let fieldsNode = node.child("fields"),
-            fieldsNode.expectObject("reconcile fields", optional: Array(fieldsNode.members.keys), log: &log)
+            fieldsNode.expectAnyObject("reconcile fields", log: &log)
         {
             for (name, _) in fieldsNode.sortedChildren() {
                 fields[name] = fieldsNode.string(name, log: &log)
@@ -151,7 +151,7 @@ enum EntityReader {
         }
         var constants: [String: JSONValue] = [:]
         if let constantsNode = node.child("constants"),
-            constantsNode.expectObject("reconcile constants", optional: Array(constantsNode.members.keys), log: &log)
+            constantsNode.expectAnyObject("reconcile constants", log: &log)
         {
             constants = constantsNode.members
         }
@@ -178,7 +178,7 @@ enum EntityReader {
     static func model(_ name: String, _ node: NodeReader, _ log: inout DiagnosticLog) -> Model? {
         guard node.expectObject("model \"\(name)\"", required: ["fields"], optional: ["description"], log: &log),
             let fieldsNode = node.child("fields"),
-            fieldsNode.expectObject("fields", optional: Array(fieldsNode.members.keys), log: &log)
+            fieldsNode.expectAnyObject("fields", log: &log)
         else { return nil }
         var fields: [String: Field] = [:]
         for (fieldName, fieldNode) in fieldsNode.sortedChildren() {
@@ -267,7 +267,7 @@ enum EntityReader {
                 log: &log
             ), let rawType = node.choice("rawType", EnumRawType.self, allowed: [.string, .integer], log: &log),
             let casesNode = node.child("cases"),
-            casesNode.expectObject("cases", optional: Array(casesNode.members.keys), log: &log)
+            casesNode.expectAnyObject("cases", log: &log)
         else { return nil }
         var cases: [String: EnumCase] = [:]
         for (caseName, caseNode) in casesNode.sortedChildren() {
@@ -307,7 +307,7 @@ enum EntityReader {
     static func examples(_ node: NodeReader, allowed: [ExampleKind], _ log: inout DiagnosticLog) -> [String: Example] {
         var examples: [String: Example] = [:]
         guard let examplesNode = node.child("examples"),
-            examplesNode.expectObject("examples", optional: Array(examplesNode.members.keys), log: &log)
+            examplesNode.expectAnyObject("examples", log: &log)
         else { return examples }
         for (name, exampleNode) in examplesNode.sortedChildren() {
             guard let example = example(name, exampleNode, allowed: allowed, &log) else { continue }

@@ -25,8 +25,8 @@ struct NodeReader {
 
     /// Member readers sorted by key, for deterministic processing.
     func sortedChildren() -> [(key: String, reader: NodeReader)] {
-        members.keys.sorted().map { key in
-            (key, NodeReader(members[key]!, pointer: JSONPointer.append(pointer, key), file: file))
+        members.sorted { $0.key < $1.key }.map { key, member in
+            (key, NodeReader(member, pointer: JSONPointer.append(pointer, key), file: file))
         }
     }
 
@@ -34,6 +34,16 @@ struct NodeReader {
         (value.arrayValue ?? []).enumerated().map { index, element in
             NodeReader(element, pointer: JSONPointer.append(pointer, String(index)), file: file)
         }
+    }
+
+    /// Checks this is an object (of any keys: names the schema defines); false if not.
+    @discardableResult
+    func expectAnyObject(_ what: String, log: inout DiagnosticLog) -> Bool {
+        guard value.objectValue != nil else {
+            log.error("\(what) must be an object, found \(value.jsonTypeName)", at: location)
+            return false
+        }
+        return true
     }
 
     /// Checks this is an object with only known keys and all required ones; false if not an object.
@@ -44,12 +54,10 @@ struct NodeReader {
         optional: [String] = [],
         log: inout DiagnosticLog
     ) -> Bool {
-        guard value.objectValue != nil else {
-            log.error("\(what) must be an object, found \(value.jsonTypeName)", at: location)
-            return false
-        }
-        let known = Set(required + optional)
-        for key in members.keys.sorted() where !known.contains(key) {
+        guard expectAnyObject(what, log: &log) else { return false }
+        // Key lists are short: a scan beats hashing every key into a set.
+        let unknown = members.keys.filter { !required.contains($0) && !optional.contains($0) }
+        for key in unknown.sorted() {
             let expected = (required + optional).sorted().joined(separator: ", ")
             log.error(
                 "unknown key \"\(key)\" in \(what); expected one of: \(expected)",

@@ -60,11 +60,18 @@ package enum SchemaLoader {
         _ kind: String,
         into table: inout [String: Entity],
         log: inout DiagnosticLog,
-        read: (String, NodeReader, inout DiagnosticLog) -> Entity?
-    ) where Entity: Located {
-        guard let node, node.expectObject("\"\(kind)s\"", optional: Array(node.members.keys), log: &log) else { return }
-        for (name, child) in node.sortedChildren() {
-            guard let entity = read(name, child, &log) else { continue }
+        read: @Sendable (String, NodeReader, inout DiagnosticLog) -> Entity?
+    ) where Entity: Located & Sendable {
+        guard let node, node.expectAnyObject("\"\(kind)s\"", log: &log) else { return }
+        // Entities read independently: runs of them on all cores, merged in name order.
+        let runs = ParallelMap.map(ParallelMap.chunks(node.sortedChildren(), pieces: 16)) { run in
+            var runLog = DiagnosticLog()
+            let entities = run.map { name, child in (name, child, read(name, child, &runLog)) }
+            return (entities, runLog)
+        }
+        for (_, runLog) in runs { log.append(runLog) }
+        for (name, child, entity) in runs.lazy.flatMap(\.0) {
+            guard let entity else { continue }
             if let existing = table[name] {
                 log.error(
                     "duplicate \(kind) \"\(name)\"; first defined at \(existing.location.file):\(existing.location.line)",
