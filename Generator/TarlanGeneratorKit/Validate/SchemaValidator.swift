@@ -16,9 +16,8 @@ package enum SchemaValidator {
         for section in schema.sections.values.sorted(by: { $0.id < $1.id }) {
             sections[section.id] = checkSection(section, schema, &log)
         }
-        for model in schema.models.values.sorted(by: { $0.name < $1.name }) {
-            checkModel(model, schema, &log)
-        }
+        let sortedModels = schema.models.values.sorted(by: { $0.name < $1.name })
+        log.append(inParallel(sortedModels) { model, log in checkModel(model, schema, &log) })
         let enums = schema.enums.values.sorted(by: { $0.name < $1.name }).map { checkEnum($0, schema, &log) }
         checkRecursion(schema, &log)
         let models = resolveModels(schema)
@@ -270,7 +269,8 @@ package enum SchemaValidator {
         var routes: [String: String] = [:]
         var checked: [CheckedOperation] = []
         checked.reserveCapacity(schema.operations.count)
-        for operation in schema.operations.values.sorted(by: { $0.id < $1.id }) {
+        let ordered = schema.operations.values.sorted(by: { $0.id < $1.id })
+        for operation in ordered {
             if !SwiftNames.isIdentifier(operation.id) || operation.id.first?.isLowercase != true {
                 log.error(
                     "operation id \"\(operation.id)\" must be a lowerCamelCase Swift identifier", at: operation.location
@@ -282,9 +282,33 @@ package enum SchemaValidator {
                     "operations \"\(other)\" and \"\(operation.id)\" share the route \(route)", at: operation.location)
             }
             routes[route] = operation.id
-            if let operation = checkOperation(operation, schema, sections, models, &log) { checked.append(operation) }
+        }
+        // Each operation is checked on its own (examples, signatures, reconciliation): on all cores.
+        let results = ParallelMap.map(ParallelMap.chunks(ordered, pieces: parallelPieces)) { run in
+            var log = DiagnosticLog()
+            let checked = run.compactMap { checkOperation($0, schema, sections, models, &log) }
+            return (checked, log)
+        }
+        for (run, runLog) in results {
+            checked += run
+            log.append(runLog)
         }
         return checked
+    }
+
+    /// Runs of consecutive work items given to the cores (a few per core, so uneven runs even out).
+    private static let parallelPieces = 16
+
+    /// Runs `check` on every item, on all cores; the diagnostics they report, in item order.
+    private static func inParallel<Item: Sendable>(
+        _ items: [Item], _ check: @Sendable (Item, inout DiagnosticLog) -> Void
+    ) -> DiagnosticLog {
+        let logs = ParallelMap.map(ParallelMap.chunks(items, pieces: parallelPieces)) { run in
+            var log = DiagnosticLog()
+            for item in run { check(item, &log) }
+            return log
+        }
+        return logs.reduce(into: DiagnosticLog()) { $0.append($1) }
     }
 
     private static func checkOperation(
