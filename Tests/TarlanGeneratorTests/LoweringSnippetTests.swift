@@ -293,6 +293,33 @@ final class LoweringSnippetTests: XCTestCase {
 
     // MARK: Layout (the renderer's line breaking)
 
+    func testATypeWithManyMembersRendersThemInRunsExactlyAsOneAfterAnother() {
+        // Enough members for the parallel path; compact and documented members alternate in
+        // uneven stretches, so run boundaries fall both inside and between compact stretches.
+        let count = SwiftRenderer.parallelMembers + 45
+        let members: [Declaration] = (0..<count).map { index in
+            let documented = index % 7 == 3 || index % 11 == 0
+            return .variable(
+                VariableDeclaration(
+                    docs: documented ? DocComment("Member \(index).") : .none,
+                    access: .public, binding: .let, name: "member\(index)", type: .named("Int")
+                ))
+        }
+        let type = TypeDeclaration(access: .public, kind: .struct, name: "Big", members: members)
+        var expected = "public struct Big {\n"
+        var previousDocumented: Bool?
+        for index in 0..<count {
+            let documented = index % 7 == 3 || index % 11 == 0
+            // A blank line between members unless both are undocumented stored properties.
+            if let previousDocumented, previousDocumented || documented { expected += "\n" }
+            if documented { expected += "    /// Member \(index).\n" }
+            expected += "    public let member\(index): Int\n"
+            previousDocumented = documented
+        }
+        expected += "}\n"
+        XCTAssertEqual(SwiftRenderer.render(.type(type)), expected)
+    }
+
     func testACallThatFitsStaysOnOneLine() {
         let call = Expression.name("OperationExample").call([
             Argument("operationID", .string("getBalance")), Argument("name", .string("request")),

@@ -31,16 +31,12 @@ package enum GeneratorPipeline {
     {
         let schema = try SchemaLoader.load(files)
         let checked = try SchemaValidator.check(schema)
-        var rendered: [String: String] = [:]
-        for file in lower(checked, mode: mode) {
-            rendered[file.name] = SwiftRenderer.render(file)
+        // Each file is lowered and rendered on its own, side by side (lowering reads the checked schema only).
+        let rendered = ParallelMap.map(lowerings(for: mode)) { lower in
+            let file = lower(checked)
+            return (file.name, SwiftRenderer.render(file))
         }
-        return GeneratedOutput(files: rendered, warnings: checked.warnings)
-    }
-
-    /// The mode's files, lowered side by side (each file's lowering reads the checked schema only).
-    static func lower(_ schema: CheckedSchema, mode: GenerationMode) -> [SwiftFile] {
-        ParallelMap.map(lowerings(for: mode)) { lower in lower(schema) }
+        return GeneratedOutput(files: Dictionary(uniqueKeysWithValues: rendered), warnings: checked.warnings)
     }
 
     private static func lowerings(for mode: GenerationMode) -> [@Sendable (CheckedSchema) -> SwiftFile] {

@@ -22,17 +22,29 @@ enum SwiftRenderer {
         writer.fileHeader(file)
         // Top-level declarations start on a fresh line and share no state, so runs of them are
         // rendered on all cores and joined in order.
-        let runs = ParallelMap.chunks(file.declarations, pieces: 16)
-        let texts = ParallelMap.map(runs) { run in
-            var runWriter = SwiftWriter()
+        let texts = inRuns(file.declarations) { writer, run in
             for declaration in run {
-                runWriter.newline()
-                runWriter.declaration(declaration, indent: 0)
+                writer.newline()
+                writer.declaration(declaration, indent: 0)
             }
-            return runWriter.output
         }
         return texts.reduce(into: writer.output) { $0 += $1 }
     }
+
+    /// Runs of consecutive declarations, each rendered by a fresh writer on any core (a declaration
+    /// starts and ends on a line of its own and shares no state with the others); texts in order.
+    static func inRuns(
+        _ declarations: [Declaration], _ render: @Sendable (inout SwiftWriter, ArraySlice<Declaration>) -> Void
+    ) -> [String] {
+        ParallelMap.map(ParallelMap.chunks(declarations, pieces: 16)) { run in
+            var writer = SwiftWriter()
+            render(&writer, run)
+            return writer.output
+        }
+    }
+
+    /// A type with at least this many members renders them in runs on all cores.
+    static let parallelMembers = 256
 
     /// One declaration alone (for tests and tools).
     static func render(_ declaration: Declaration, indent: Int = 0) -> String {
@@ -189,6 +201,19 @@ struct SwiftWriter: FlatSink {
 
     /// Members separated by a blank line, except runs of undocumented stored properties or cases.
     private mutating func members(_ declarations: [Declaration], indent: Int) {
+        guard declarations.count >= SwiftRenderer.parallelMembers else {
+            return memberRun(declarations[...], indent: indent)
+        }
+        let texts = SwiftRenderer.inRuns(declarations) { writer, run in writer.memberRun(run, indent: indent) }
+        var previous: Declaration?
+        for (text, run) in zip(texts, ParallelMap.chunks(declarations, pieces: 16)) {
+            if let previous, !(Self.isCompact(previous) && Self.isCompact(run.first!)) { newline() }
+            output += text
+            previous = run.last
+        }
+    }
+
+    private mutating func memberRun(_ declarations: ArraySlice<Declaration>, indent: Int) {
         var previousIsCompact: Bool?
         for declaration in declarations {
             let isCompact = Self.isCompact(declaration)
