@@ -10,10 +10,12 @@ enum ModelRoles {
         while let name = lenient.popLast() {
             guard seen.insert(name).inserted, var model = schema.models[name] else { continue }
             model.readsLeniently = true
-            for key in model.fields.keys {
-                model.fields[key]?.inLenientModel = true
-                lenient += referencedModels(model.fields[key]!.type)
+            model.fields = model.fields.mapValues { field in
+                var field = field
+                field.inLenientModel = true
+                return field
             }
+            lenient += model.fields.values.flatMap { referencedModels($0.type) }
             schema.models[name] = model
         }
     }

@@ -70,43 +70,47 @@ struct NodeReader {
         return true
     }
 
+    // Scalar members are read without a child reader: its pointer is only built for a diagnostic.
+
     func string(_ key: String, log: inout DiagnosticLog) -> String? {
-        guard let node = child(key) else { return nil }
-        guard case .string(let text) = node.value else {
-            log.error("\"\(key)\" must be a string, found \(node.value.jsonTypeName)", at: node.location)
+        guard let member = value.objectValue?[key] else { return nil }
+        guard case .string(let text) = member else {
+            log.error("\"\(key)\" must be a string, found \(member.jsonTypeName)", at: child(key)!.location)
             return nil
         }
         return text
     }
 
     func bool(_ key: String, log: inout DiagnosticLog) -> Bool? {
-        guard let node = child(key) else { return nil }
-        guard case .bool(let flag) = node.value else {
-            log.error("\"\(key)\" must be true or false, found \(node.value.jsonTypeName)", at: node.location)
+        guard let member = value.objectValue?[key] else { return nil }
+        guard case .bool(let flag) = member else {
+            log.error("\"\(key)\" must be true or false, found \(member.jsonTypeName)", at: child(key)!.location)
             return nil
         }
         return flag
     }
 
     func integer(_ key: String, log: inout DiagnosticLog) -> Int? {
-        guard let node = child(key) else { return nil }
-        guard case .number(let number) = node.value, let integer = number.int else {
-            log.error("\"\(key)\" must be an integer, found \(node.value.jsonTypeName)", at: node.location)
+        guard let member = value.objectValue?[key] else { return nil }
+        guard case .number(let number) = member, let integer = number.int else {
+            log.error("\"\(key)\" must be an integer, found \(member.jsonTypeName)", at: child(key)!.location)
             return nil
         }
         return integer
     }
 
     func stringArray(_ key: String, log: inout DiagnosticLog) -> [String]? {
-        guard let node = child(key) else { return nil }
-        guard node.value.arrayValue != nil else {
-            log.error("\"\(key)\" must be an array of strings, found \(node.value.jsonTypeName)", at: node.location)
+        guard let member = value.objectValue?[key] else { return nil }
+        guard let elements = member.arrayValue else {
+            log.error("\"\(key)\" must be an array of strings, found \(member.jsonTypeName)", at: child(key)!.location)
             return nil
         }
         var strings: [String] = []
-        for element in node.elements() {
-            guard case .string(let text) = element.value else {
-                log.error("\"\(key)\" items must be strings, found \(element.value.jsonTypeName)", at: element.location)
+        for (index, element) in elements.enumerated() {
+            guard case .string(let text) = element else {
+                log.error(
+                    "\"\(key)\" items must be strings, found \(element.jsonTypeName)",
+                    at: child(key)!.elements()[index].location)
                 continue
             }
             strings.append(text)

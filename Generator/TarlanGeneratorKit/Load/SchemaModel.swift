@@ -133,7 +133,12 @@ package struct Field: Sendable {
 package struct Model: Sendable {
     package var name: String
     package var description: String?
-    package var fields: [String: Field]
+    package var fields: [String: Field] {
+        didSet { sortedFields = Self.inOrder(fields) }
+    }
+    /// Fields in a stable order: those required in Swift first (they lead the memberwise init), each
+    /// group by JSON name. Kept with `fields`: the validator and lowering walk it many times.
+    package private(set) var sortedFields: [Field]
     package var location: SourceLocation
     /// A callback payload or reachable from one: read leniently once its signature verified, so every
     /// property is optional in Swift (set by ``ModelRoles``).
@@ -141,9 +146,15 @@ package struct Model: Sendable {
     /// An operation's request: fields with aliases get a key selector (set by ``ModelRoles``).
     package var isRequest = false
 
-    /// Fields in a stable order: those required in Swift first (they lead the memberwise init), each
-    /// group by JSON name.
-    package var sortedFields: [Field] {
+    package init(name: String, description: String?, fields: [String: Field], location: SourceLocation) {
+        self.name = name
+        self.description = description
+        self.fields = fields
+        self.sortedFields = Self.inOrder(fields)
+        self.location = location
+    }
+
+    private static func inOrder(_ fields: [String: Field]) -> [Field] {
         fields.values.sorted { ($0.requiredInSwift ? 0 : 1, $0.name) < ($1.requiredInSwift ? 0 : 1, $1.name) }
     }
 }

@@ -13,12 +13,14 @@ enum SwiftNames {
         "super", "throws", "true", "try", "Type", "Protocol",
     ]
 
+    /// ASCII letters, digits and underscores, not starting with a digit.
     static func isIdentifier(_ name: String) -> Bool {
-        guard let first = name.unicodeScalars.first, first == "_" || first.properties.isAlphabetic && first.isASCII
-        else { return false }
-        return name.unicodeScalars.allSatisfy {
-            $0.isASCII && ($0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0))
-        }
+        guard let first = name.utf8.first, first == UInt8(ascii: "_") || !isASCIIDigit(first) else { return false }
+        return name.utf8.allSatisfy { $0 == UInt8(ascii: "_") || isASCIILetterOrDigit($0) }
+    }
+
+    private static func isASCIIDigit(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
 
     /// `showcase_code` → `showcaseCode`, `redirect_url` → `redirectURL`, `id` → `id`.

@@ -90,9 +90,13 @@ enum Columns {
     /// Columns of text on a line: its Unicode scalars (a combining mark counts, which only errs
     /// towards breaking earlier).
     static func of(_ text: String) -> Int {
-        var count = 0
-        for byte in text.utf8 where byte & 0xC0 != 0x80 { count += 1 }
-        return count
+        // Over contiguous bytes the loop vectorizes; the UTF-8 view's iterator is several times slower.
+        var text = text
+        return text.withUTF8 { bytes in
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+            return count
+        }
     }
 }
 
