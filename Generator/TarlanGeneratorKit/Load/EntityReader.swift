@@ -208,6 +208,7 @@ enum EntityReader {
             }
             accepts.append(scalar)
         }
+        let swiftName = node.string("swiftName", log: &log)
         return Field(
             name: name, type: type,
             required: node.bool("required", log: &log) ?? false,
@@ -216,7 +217,8 @@ enum EntityReader {
             accepts: accepts,
             aliases: node.stringArray("aliases", log: &log) ?? [],
             quirk: node.string("quirk", log: &log),
-            swiftName: node.string("swiftName", log: &log),
+            swiftName: swiftName,
+            propertyName: swiftName ?? SwiftNames.lowerCamelCase(name),
             sensitive: node.bool("sensitive", log: &log) ?? false,
             nonNegative: node.bool("nonNegative", log: &log) ?? false,
             wholeNumber: node.bool("wholeNumber", log: &log) ?? false,

@@ -117,6 +117,8 @@ package struct Field: Sendable {
     package var aliases: [String]
     package var quirk: String?
     package var swiftName: String?
+    /// The Swift property: `swiftName`, or the JSON name in lowerCamelCase (made once, used everywhere).
+    package let propertyName: String
     /// Card data: redacted from `description`, `dump`, error snippets and `tarlan` output.
     package var sensitive: Bool
     /// Whether the Swift property is non-optional: `required`, except in models read leniently.

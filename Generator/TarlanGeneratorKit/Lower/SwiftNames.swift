@@ -78,8 +78,7 @@ enum SwiftNames {
 
     /// The Swift property of a field (an explicit `swiftName` wins).
     static func property(for field: Field) -> String {
-        if let swiftName = field.swiftName { return swiftName }
-        return lowerCamelCase(field.name)
+        field.propertyName
     }
 
     /// A name as it may appear in declarations: keywords in backticks.

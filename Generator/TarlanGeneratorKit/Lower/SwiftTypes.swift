@@ -121,6 +121,8 @@ enum DocText {
     /// The lines of a description, as written (the renderer wraps them).
     static func lines(_ text: String?) -> [String] {
         guard let text, !text.isEmpty else { return [] }
+        // Most descriptions are one line: no need to walk their characters.
+        guard text.utf8.contains(UInt8(ascii: "\n")) else { return [text] }
         return text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
 

@@ -323,16 +323,25 @@ struct SwiftWriter: FlatSink {
                 newline()
             }
             for line in paragraph {
-                let isFence = line.hasPrefix("```")
-                let lines =
-                    inFence || isFence || line.hasPrefix("    ") ? [line] : DocWrapper.wrap(line, width: available)
+                let isFence = line.utf8.starts(with: "```".utf8)
+                let keepsLayout = inFence || isFence || line.utf8.starts(with: "    ".utf8)
                 if isFence { inFence.toggle() }
-                for wrapped in lines {
-                    write(wrapped.isEmpty ? prefix : prefix + " " + wrapped)
-                    newline()
+                if keepsLayout || Columns.of(line) <= available {
+                    docLine(prefix, line)
+                } else {
+                    for wrapped in DocWrapper.wrap(line, width: available) { docLine(prefix, wrapped) }
                 }
             }
         }
+    }
+
+    private mutating func docLine(_ prefix: String, _ text: String) {
+        write(prefix)
+        if !text.isEmpty {
+            write(" ")
+            write(text)
+        }
+        newline()
     }
 
     // MARK: Statements

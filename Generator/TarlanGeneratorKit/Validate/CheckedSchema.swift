@@ -53,18 +53,34 @@ struct ErrorCode: Sendable, Hashable {
     var httpStatus: Int?
 }
 
-struct CheckedOperation: Sendable {
-    var operation: Operation
-    var section: CheckedSection
-    var request: CheckedModel
+/// An operation as lowering needs it: checked, its models and section resolved.
+///
+/// A class: every lowering reads it, and copying it whole (operation, section, request model, examples)
+/// for each use showed as a tenth of lowering's time.
+final class CheckedOperation: Sendable {
+    let operation: Operation
+    let section: CheckedSection
+    let request: CheckedModel
     /// The runtime's value for the operation, as the validator ran its examples through it.
-    var descriptor: OperationDescriptor
+    let descriptor: OperationDescriptor
     /// By name.
-    var examples: [CheckedExample]
+    let examples: [CheckedExample]
     /// Set for a money-moving operation (the validator requires it there and refuses it elsewhere).
-    var reconcile: CheckedReconcile?
+    let reconcile: CheckedReconcile?
 
     var id: String { operation.id }
+
+    init(
+        operation: Operation, section: CheckedSection, request: CheckedModel, descriptor: OperationDescriptor,
+        examples: [CheckedExample], reconcile: CheckedReconcile?
+    ) {
+        self.operation = operation
+        self.section = section
+        self.request = request
+        self.descriptor = descriptor
+        self.examples = examples
+        self.reconcile = reconcile
+    }
 }
 
 /// How a money-moving operation's unknown outcome is found out.
