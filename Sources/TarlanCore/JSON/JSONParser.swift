@@ -71,8 +71,9 @@ private struct ByteParser {
     /// An array or object whose closing bracket has not been reached yet.
     private enum OpenContainer {
         case array(start: Int)
-        /// `key` is the member whose value is being parsed.
-        case object(start: Int, key: String, keyStart: Int)
+        /// `key` is the member whose value is being parsed; the object's members so far are
+        /// `members[firstMember...]`.
+        case object(start: Int, key: String, keyStart: Int, firstMember: Int)
     }
 
     private let bytes: UnsafeBufferPointer<UInt8>
@@ -115,13 +116,15 @@ private struct ByteParser {
     private mutating func parseValue() throws(JSONParseError) -> JSONValue {
         var open: [OpenContainer] = []
         var arrays: [[JSONValue]] = []
-        var objects: [[String: JSONValue]] = []
+        // Members of all open objects, one flat stack: each object's dictionary is built once, at its
+        // size, when it closes (growing it member by member rehashed every key several times).
+        var members: [(key: String, keyStart: Int, value: JSONValue)] = []
         nextValue: while true {
             // A value starts here: a scalar, an empty container, or a container's first member.
             guard index < bytes.count else {
                 switch open.last {
                 case .array(let start): throw error("unterminated array", at: start)
-                case .object(let start, _, _): throw error("unterminated object", at: start)
+                case .object(let start, _, _, _): throw error("unterminated object", at: start)
                 case nil: throw error("unexpected end of input; expected a value")
                 }
             }
@@ -148,8 +151,7 @@ private struct ByteParser {
                     value = .object([:])
                 } else {
                     let (key, keyStart) = try parseMemberName(objectStart: start)
-                    open.append(.object(start: start, key: key, keyStart: keyStart))
-                    objects.append([:])
+                    open.append(.object(start: start, key: key, keyStart: keyStart, firstMember: members.count))
                     enter(.key(key))
                     continue nextValue
                 }
@@ -175,16 +177,13 @@ private struct ByteParser {
                     }
                     open.removeLast()
                     value = .array(arrays.removeLast())
-                case .object(let start, let key, let keyStart):
-                    if objects[objects.count - 1].updateValue(value, forKey: key) != nil,
-                        options.duplicateKeys == .reject
-                    {
-                        throw error("duplicate key \"\(key)\"", at: keyStart)
-                    }
+                case .object(let start, let key, let keyStart, let firstMember):
+                    members.append((key, keyStart, value))
                     if consume(",") {
                         try rejectTrailingComma(before: "}")
                         let (nextKey, nextKeyStart) = try parseMemberName(objectStart: start)
-                        open[open.count - 1] = .object(start: start, key: nextKey, keyStart: nextKeyStart)
+                        open[open.count - 1] = .object(
+                            start: start, key: nextKey, keyStart: nextKeyStart, firstMember: firstMember)
                         enter(.key(nextKey))
                         continue nextValue
                     }
@@ -193,11 +192,24 @@ private struct ByteParser {
                         throw error("expected ',' or '}' after object member")
                     }
                     open.removeLast()
-                    value = .object(objects.removeLast())
+                    value = .object(try object(of: members[firstMember...]))
+                    members.removeSubrange(firstMember...)
                 }
             }
             return value
         }
+    }
+
+    /// A closed object's members as a dictionary; a repeated key is an error unless the options allow it
+    /// (then the last one wins).
+    private func object(
+        of members: ArraySlice<(key: String, keyStart: Int, value: JSONValue)>
+    ) throws(JSONParseError) -> [String: JSONValue] {
+        var object = [String: JSONValue](minimumCapacity: members.count)
+        for member in members where object.updateValue(member.value, forKey: member.key) != nil {
+            if options.duplicateKeys == .reject { throw error("duplicate key \"\(member.key)\"", at: member.keyStart) }
+        }
+        return object
     }
 
     /// Steps over an opening bracket and the whitespace after it, refusing to nest too deep.
