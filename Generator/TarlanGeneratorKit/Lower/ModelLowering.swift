@@ -1,21 +1,11 @@
 /// Lowers schema models to `Codable` structs with memberwise initialisers.
 enum ModelLowering {
     static func file(_ schema: CheckedSchema) -> SwiftFile {
-        // Each model lowers on its own: runs of them on all cores, kept in order.
-        let runs = ParallelMap.map(ParallelMap.chunks(schema.models, pieces: 16)) { run in
-            var declarations: [Declaration] = []
-            declarations.reserveCapacity(run.count * 2)
-            for model in run {
-                declarations.append(.type(declaration(model)))
-                declarations.append(.type(jsonConformance(model)))
-                if model.fields.contains(where: \.sensitive) {
-                    declarations.append(.type(redactingMirror(model)))
-                }
-            }
+        SwiftFile(name: "Models.swift", imports: ["Foundation", "TarlanRuntime"], parts: schema.models) { model in
+            var declarations: [Declaration] = [.type(declaration(model)), .type(jsonConformance(model))]
+            if model.fields.contains(where: \.sensitive) { declarations.append(.type(redactingMirror(model))) }
             return declarations
         }
-        return SwiftFile(
-            name: "Models.swift", imports: ["Foundation", "TarlanRuntime"], declarations: Array(runs.joined()))
     }
 
     /// What uses the model, one sentence per role: "The result of ``A/b(_:options:)`` and ``A/c(_:options:)``."

@@ -20,23 +20,25 @@ enum SwiftRenderer {
     static func render(_ file: SwiftFile) -> String {
         var writer = SwiftWriter()
         writer.fileHeader(file)
-        // Top-level declarations start on a fresh line and share no state, so runs of them are
-        // rendered on all cores and joined in order.
-        let texts = inRuns(file.declarations) { writer, run in
-            for declaration in run {
-                writer.newline()
-                writer.declaration(declaration, indent: 0)
+        // Top-level declarations start on a fresh line and share no state, so runs of parts are
+        // lowered and rendered on all cores and joined in order.
+        let texts = inRuns(Array(0..<file.partCount)) { writer, run in
+            for index in run {
+                for declaration in file.part(index) {
+                    writer.newline()
+                    writer.declaration(declaration, indent: 0)
+                }
             }
         }
         return texts.reduce(into: writer.output) { $0 += $1 }
     }
 
-    /// Runs of consecutive declarations, each rendered by a fresh writer on any core (a declaration
-    /// starts and ends on a line of its own and shares no state with the others); texts in order.
-    static func inRuns(
-        _ declarations: [Declaration], _ render: @Sendable (inout SwiftWriter, ArraySlice<Declaration>) -> Void
+    /// Runs of consecutive items (parts or declarations), each rendered by a fresh writer on any core
+    /// (a declaration starts and ends on a line of its own and shares no state with the others); texts in order.
+    static func inRuns<Item: Sendable>(
+        _ items: [Item], _ render: @Sendable (inout SwiftWriter, ArraySlice<Item>) -> Void
     ) -> [String] {
-        ParallelMap.map(ParallelMap.chunks(declarations, pieces: 16)) { run in
+        ParallelMap.map(ParallelMap.chunks(items, pieces: 16)) { run in
             var writer = SwiftWriter()
             render(&writer, run)
             return writer.output

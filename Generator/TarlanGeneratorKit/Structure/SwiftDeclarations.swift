@@ -3,10 +3,31 @@
 /// Lowering builds it from the checked schema; ``SwiftRenderer`` alone turns it into text and
 /// decides every line break and indentation. Nothing here holds layout: no indentation, no
 /// line breaks, no pre-rendered code. Expressions and statements are in `SwiftExpressions.swift`.
+///
+/// A file's top-level declarations come in parts lowered one at a time, on demand: a file of many
+/// independent parts (one per model) is lowered and rendered a run at a time on each core, and each
+/// part's structure is freed as soon as it is written, rather than the whole tree at the end.
 struct SwiftFile: Sendable {
     var name: String
     var imports: [String]
-    var declarations: [Declaration]
+    let partCount: Int
+    /// Part `index`'s top-level declarations.
+    let part: @Sendable (_ index: Int) -> [Declaration]
+
+    /// A file whose declarations are lowered already, each a part.
+    init(name: String, imports: [String], declarations: [Declaration]) {
+        self.init(name: name, imports: imports, parts: declarations) { [$0] }
+    }
+
+    /// A file of one part per item, each lowered when the renderer reaches it.
+    init<Item: Sendable>(
+        name: String, imports: [String], parts items: [Item], lower: @escaping @Sendable (Item) -> [Declaration]
+    ) {
+        self.name = name
+        self.imports = imports
+        self.partCount = items.count
+        self.part = { index in lower(items[index]) }
+    }
 }
 
 enum AccessLevel: String, Sendable {
