@@ -296,7 +296,7 @@ final class LoweringSnippetTests: XCTestCase {
     func testATypeWithManyMembersRendersThemInRunsExactlyAsOneAfterAnother() {
         // Enough members for the parallel path; compact and documented members alternate in
         // uneven stretches, so run boundaries fall both inside and between compact stretches.
-        let count = SwiftRenderer.parallelMembers + 45
+        let count = SwiftRenderer.parallelItems + 45
         let members: [Declaration] = (0..<count).map { index in
             let documented = index % 7 == 3 || index % 11 == 0
             return .variable(
@@ -318,6 +318,28 @@ final class LoweringSnippetTests: XCTestCase {
         }
         expected += "}\n"
         XCTAssertEqual(SwiftRenderer.render(.type(type)), expected)
+    }
+
+    func testALongListRendersItsElementsInRunsExactlyAsOneAfterAnother() {
+        // Enough elements for the parallel path; every seventh is a call too long for one line, so
+        // elements broken over several lines fall inside runs and at their edges.
+        let count = SwiftRenderer.parallelItems + 45
+        let long = String(repeating: "x", count: 100)
+        let elements: [TarlanGeneratorKit.Expression] = (0..<count).map { index in
+            index % 7 == 0
+                ? .name("Entry").call([Argument("index", .integer(index)), Argument("text", .string(long))])
+                : .string("element \(index)")
+        }
+        var expected = "[\n"
+        for index in 0..<count {
+            if index % 7 == 0 {
+                expected += "    Entry(\n        index: \(index),\n        text: \"\(long)\"\n    ),\n"
+            } else {
+                expected += "    \"element \(index)\",\n"
+            }
+        }
+        expected += "]"
+        XCTAssertEqual(SwiftRenderer.render(.array(elements)), expected)
     }
 
     func testACallThatFitsStaysOnOneLine() {

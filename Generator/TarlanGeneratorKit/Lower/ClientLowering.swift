@@ -30,10 +30,14 @@ enum ClientLowering {
                 )),
             .function(initializer()),
         ]
-        members += operations.map { .function(method($0.operation)) }
-        for operation in operations {
-            if let reconcile = ReconcileMethod.function(operation) { members.append(.function(reconcile)) }
+        // One method per operation, then the reconciling ones; lowered in runs on all cores.
+        let runs = ParallelMap.map(ParallelMap.chunks(operations, pieces: 16)) { run in
+            let methods = run.map { Declaration.function(method($0.operation)) }
+            let reconciling = run.compactMap { ReconcileMethod.function($0).map(Declaration.function) }
+            return (methods: methods, reconciling: reconciling)
         }
+        members += runs.flatMap(\.methods)
+        members += runs.flatMap(\.reconciling)
         var links: [String] = []
         if let documentation = section.documentation { links.append("- SeeAlso: [Documentation](\(documentation))") }
         links.append(DocText.remark(section.location))

@@ -45,8 +45,8 @@ enum SwiftRenderer {
         }
     }
 
-    /// A type with at least this many members renders them in runs on all cores.
-    static let parallelMembers = 256
+    /// A type's members or a broken list's elements, at least this many, are rendered in runs on all cores.
+    static let parallelItems = 256
 
     /// One declaration alone (for tests and tools).
     static func render(_ declaration: Declaration, indent: Int = 0) -> String {
@@ -207,7 +207,7 @@ struct SwiftWriter: FlatSink {
 
     /// Members separated by a blank line, except runs of undocumented stored properties or cases.
     private mutating func members(_ declarations: [Declaration], indent: Int) {
-        guard declarations.count >= SwiftRenderer.parallelMembers else {
+        guard declarations.count >= SwiftRenderer.parallelItems else {
             return memberRun(declarations[...], indent: indent)
         }
         let texts = SwiftRenderer.inRuns(declarations) { writer, run in writer.memberRun(run, indent: indent) }
@@ -614,17 +614,29 @@ struct SwiftWriter: FlatSink {
             return
         }
         newline()
-        for (index, argument) in arguments.enumerated() {
-            let isLast = index == arguments.count - 1
-            startLine(indent + 1)
-            if let label = argument.label { write(label + ": ") }
-            let comma = trailingComma || !isLast
-            expression(argument.value, indent: indent + 1, trailing: comma ? 1 : 0)
-            if comma { write(",") }
-            newline()
+        if arguments.count >= SwiftRenderer.parallelItems {
+            // Each element starts a line of its own: runs of them are written on all cores.
+            let texts = SwiftRenderer.inRuns(Array(arguments.indices)) { writer, run in
+                for index in run { writer.listElement(arguments, index, trailingComma: trailingComma, indent: indent) }
+            }
+            for text in texts { output += text }
+        } else {
+            for index in arguments.indices {
+                listElement(arguments, index, trailingComma: trailingComma, indent: indent)
+            }
         }
         startLine(indent)
         write(close)
+    }
+
+    /// Element `index` of a broken list, on its own line, with its comma.
+    private mutating func listElement(_ arguments: [Argument], _ index: Int, trailingComma: Bool, indent: Int) {
+        startLine(indent + 1)
+        if let label = arguments[index].label { write(label + ": ") }
+        let comma = trailingComma || index < arguments.count - 1
+        expression(arguments[index].value, indent: indent + 1, trailing: comma ? 1 : 0)
+        if comma { write(",") }
+        newline()
     }
 
     private mutating func brokenDictionary(_ entries: [DictionaryEntry], indent: Int) {
