@@ -8,11 +8,13 @@ enum FixtureTestLowering {
     static func fixturesFile(_ schema: CheckedSchema) -> SwiftFile {
         let callbacks = schema.callbacks.filter { !$0.examples.isEmpty }
         let tables = schema.sections.filter { $0.errorCodes != nil }
+        // One test class per operation or callback, each lowered when the renderer reaches it.
+        let classes: [@Sendable () -> [Declaration]] =
+            schema.operations.map { operation in { @Sendable in [.type(testCase(operation, tables))] } }
+            + callbacks.map { callback in { @Sendable in [.type(testCase(callback))] } }
         return SwiftFile(
-            name: "FixtureTests.swift",
-            imports: ["Foundation", "TarlanPayments", "XCTest"],
-            declarations: schema.operations.map { .type(testCase($0, tables)) } + callbacks.map { .type(testCase($0)) }
-        )
+            name: "FixtureTests.swift", imports: ["Foundation", "TarlanPayments", "XCTest"], parts: classes
+        ) { lower in lower() }
     }
 
     private static func testCase(_ checked: CheckedOperation, _ tables: [CheckedSection]) -> TypeDeclaration {
