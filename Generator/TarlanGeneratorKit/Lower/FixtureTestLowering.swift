@@ -633,7 +633,7 @@ enum FixtureTestLowering {
             var lines: [Statement] = []
             for typed in model.fields {
                 let field = typed.field
-                let member = chained.dot(SwiftNames.escaped(SwiftNames.property(for: field)))
+                let member = chained.dot(SwiftNames.escaped(field.propertyName))
                 guard let fieldValue = typed.value else {
                     if !field.requiredInSwift { lines.append(call("XCTAssertNil", member)) }
                     continue

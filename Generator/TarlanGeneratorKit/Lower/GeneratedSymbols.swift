@@ -18,7 +18,7 @@ package enum GeneratedSymbols {
     }
 
     /// `balance` for the JSON field `balance`, `paymentURL` for `payment_url`.
-    package static func propertyName(_ field: Field) -> String { SwiftNames.property(for: field) }
+    package static func propertyName(_ field: Field) -> String { field.propertyName }
 
     /// The Swift spelling of a schema type: `Decimal`, `[String]`, `AGWSTransactionStatus`.
     package static func typeName(_ type: TypeExpression) -> String { SwiftTypes.name(of: type) }

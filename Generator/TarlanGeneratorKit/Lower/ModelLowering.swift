@@ -115,7 +115,7 @@ enum ModelLowering {
                 DocText.line(note(field).map { "- Note: " + $0 }),
                 [decoding.joined(separator: " ")],
             ]),
-            access: .public, binding: .var, name: SwiftNames.escaped(SwiftNames.property(for: field)),
+            access: .public, binding: .var, name: SwiftNames.escaped(field.propertyName),
             type: SwiftTypes.propertyType(of: field)
         )
     }
@@ -137,7 +137,7 @@ enum ModelLowering {
         var parameters: [Parameter] = []
         var body: [Statement] = []
         for field in fields {
-            let name = SwiftNames.property(for: field)
+            let name = field.propertyName
             let (label, internalName, reference) = parameterNames(name)
             parameters.append(
                 Parameter(
@@ -176,10 +176,10 @@ enum ModelLowering {
         model.model.isRequest ? model.fields.filter { !$0.aliases.isEmpty } : []
     }
 
-    static func keySelectorName(_ field: Field) -> String { SwiftNames.property(for: field) + "Key" }
+    static func keySelectorName(_ field: Field) -> String { field.propertyName + "Key" }
 
     static func keySelectorTypeName(_ field: Field) -> String {
-        let name = SwiftNames.property(for: field)
+        let name = field.propertyName
         return name.prefix(1).uppercased() + name.dropFirst() + "Key"
     }
 
@@ -188,7 +188,7 @@ enum ModelLowering {
     private static func keySelectorProperty(_ field: Field) -> VariableDeclaration {
         VariableDeclaration(
             docs: DocComment(
-                "The JSON key ``\(SwiftNames.property(for: field))`` is sent under: `\(field.name)` unless you choose another."
+                "The JSON key ``\(field.propertyName)`` is sent under: `\(field.name)` unless you choose another."
             ),
             access: .public, binding: .var, name: keySelectorName(field), type: .named(keySelectorTypeName(field))
         )
@@ -217,10 +217,10 @@ enum ModelLowering {
     private static func redactingMirror(_ model: CheckedModel) -> TypeDeclaration {
         let fields = model.fields
         let children = fields.map { field in
-            let name = SwiftNames.property(for: field)
+            let name = field.propertyName
             return DictionaryEntry(key: .string(name), value: .cast(.name(SwiftNames.escaped(name)), .named("Any")))
         }
-        let sensitive = fields.filter(\.sensitive).map { SwiftNames.property(for: $0) }
+        let sensitive = fields.filter(\.sensitive).map { $0.propertyName }
         let mirror = Expression.name("Redaction").dot("mirror").call([
             Argument(.name("self")),
             Argument(.dictionary(children)),
@@ -265,7 +265,7 @@ enum ModelLowering {
                 } else {
                     read.throws ? .try(read.expression) : read.expression
                 }
-            reading.append(.assignment(.name("self").dot(SwiftNames.escaped(SwiftNames.property(for: field))), value))
+            reading.append(.assignment(.name("self").dot(SwiftNames.escaped(field.propertyName)), value))
         }
         let selectors = keySelectorFields(checked)
         for field in selectors {
@@ -288,7 +288,7 @@ enum ModelLowering {
                 selectors.contains { $0.name == field.name }
                 ? .name("self").dot(keySelectorName(field)).dot("rawValue") : .string(field.name)
             var arguments = [
-                Argument(key), Argument(.name("self").dot(SwiftNames.escaped(SwiftNames.property(for: field)))),
+                Argument(key), Argument(.name("self").dot(SwiftNames.escaped(field.propertyName))),
             ]
             // What is sent must survive the server's float64 exactly; what was received is written back as it came.
             let exact = checked.model.isRequest && field.type == .decimal

@@ -13,7 +13,7 @@ enum ReconcileMethod {
         var parameters = [Parameter(label: nil, name: "request", type: .named(operation.requestModel))]
         for field in status.parameters {
             parameters.append(
-                Parameter(SwiftNames.escaped(SwiftNames.property(for: field)), SwiftTypes.type(of: field.type)))
+                Parameter(SwiftNames.escaped(field.propertyName), SwiftTypes.type(of: field.type)))
         }
         parameters.append(Parameter("options", .named("TarlanCallOptions"), default: .implicitMember("init").call()))
         return FunctionSignature(
@@ -28,12 +28,12 @@ enum ReconcileMethod {
         for argument in status.arguments {
             switch argument {
             case .copied(let field, let source):
-                let value = Expression.name("request").dot(SwiftNames.escaped(SwiftNames.property(for: source)))
-                arguments.append(Argument(SwiftNames.property(for: field), value))
+                let value = Expression.name("request").dot(SwiftNames.escaped(source.propertyName))
+                arguments.append(Argument(field.propertyName, value))
             case .constant(let field, let value):
-                arguments.append(Argument(SwiftNames.property(for: field), SwiftTypes.expression(of: value)))
+                arguments.append(Argument(field.propertyName, SwiftTypes.expression(of: value)))
             case .parameter(let field):
-                let label = SwiftNames.property(for: field)
+                let label = field.propertyName
                 arguments.append(Argument(label, .name(SwiftNames.escaped(label))))
             }
         }
@@ -41,7 +41,7 @@ enum ReconcileMethod {
         let keys = reconcile.rule.fields.values.sorted().map { "`\($0)`" }.joined(separator: ", ")
         var parameters = ["- Parameters:", "  - request: The request whose outcome is unknown."]
         parameters += status.parameters.map {
-            "  - \(SwiftNames.property(for: $0)): `\($0.name)` of the status request, which the request lacks."
+            "  - \($0.propertyName): `\($0.name)` of the status request, which the request lacks."
         }
         parameters += [
             "  - options: Per-call options such as a timeout.",

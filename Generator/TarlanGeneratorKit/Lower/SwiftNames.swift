@@ -76,11 +76,6 @@ enum SwiftNames {
         return name
     }
 
-    /// The Swift property of a field (an explicit `swiftName` wins).
-    static func property(for field: Field) -> String {
-        field.propertyName
-    }
-
     /// A name as it may appear in declarations: keywords in backticks.
     static func escaped(_ name: String) -> String {
         keywords.contains(name) ? "`\(name)`" : name

@@ -78,7 +78,7 @@ enum SwiftTypes {
             var arguments: [Argument] = []
             for typed in model.fields {
                 if let value = typed.value {
-                    arguments.append(Argument(SwiftNames.property(for: typed.field), expression(of: value)))
+                    arguments.append(Argument(typed.field.propertyName, expression(of: value)))
                 }
             }
             // A request sent under another documented key says so through its key selector.

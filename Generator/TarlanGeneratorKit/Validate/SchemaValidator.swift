@@ -122,7 +122,7 @@ package enum SchemaValidator {
         var swiftNames: [String: String] = [:]
         for field in model.sortedFields {
             checkType(field.type, at: field.location, schema, &log)
-            let swiftName = SwiftNames.property(for: field)
+            let swiftName = field.propertyName
             if let other = swiftNames[swiftName] {
                 log.error(
                     "fields \"\(other)\" and \"\(field.name)\" both become Swift property \"\(swiftName)\"",
