@@ -206,8 +206,11 @@ private struct ByteParser {
         of members: ArraySlice<(key: String, keyStart: Int, value: JSONValue)>
     ) throws(JSONParseError) -> [String: JSONValue] {
         var object = [String: JSONValue](minimumCapacity: members.count)
-        for member in members where object.updateValue(member.value, forKey: member.key) != nil {
-            if options.duplicateKeys == .reject { throw error("duplicate key \"\(member.key)\"", at: member.keyStart) }
+        for member in members {
+            let replaced = object.updateValue(member.value, forKey: member.key) != nil
+            if replaced && options.duplicateKeys == .reject {
+                throw error("duplicate key \"\(member.key)\"", at: member.keyStart)
+            }
         }
         return object
     }
