@@ -31,8 +31,9 @@ package enum GeneratorPipeline {
     {
         let schema = try SchemaLoader.load(files)
         let checked = try SchemaValidator.check(schema)
-        // Each file is lowered and rendered on its own, side by side (lowering reads the checked schema only).
-        let rendered = ParallelMap.map(lowerings(for: mode)) { lower in
+        // One file after another: each spreads its own parts over the cores. (Files side by side would
+        // nest `concurrentPerform`, and a nested one runs on its caller's thread alone.)
+        let rendered = lowerings(for: mode).map { lower in
             let file = lower(checked)
             return (file.name, SwiftRenderer.render(file))
         }

@@ -30,7 +30,18 @@ enum SwiftRenderer {
                 }
             }
         }
-        return String(decoding: texts.reduce(into: writer.output) { $0 += $1 }, as: UTF8.self)
+        return joined([writer.output] + texts)
+    }
+
+    /// The texts one after another, copied once into the string's own storage.
+    private static func joined(_ texts: [[UInt8]]) -> String {
+        String(unsafeUninitializedCapacity: texts.reduce(0) { $0 + $1.count }) { buffer in
+            var end = 0
+            for text in texts {
+                end = buffer[end...].initialize(fromContentsOf: text)
+            }
+            return end
+        }
     }
 
     /// Runs of consecutive items (parts or declarations), each rendered by a fresh writer on any core
