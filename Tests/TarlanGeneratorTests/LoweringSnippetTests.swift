@@ -492,6 +492,10 @@ final class LoweringSnippetTests: XCTestCase {
         // So would an interpolation or escape introducer `\#`.
         XCTAssertEqual(SwiftLiteral.rawString(##"a\#(b)"##), ###"##"a\#(b)"##"###)
         XCTAssertEqual(SwiftLiteral.rawString(###"x"##y"#"###), ####"###"x"##y"#"###"####)
+        // Only hashes right after a quote or backslash count, and only the longest such run.
+        XCTAssertEqual(SwiftLiteral.rawHashes("a ### b"), "#")
+        XCTAssertEqual(SwiftLiteral.rawHashes(##"#"# x ###"##), "##")
+        XCTAssertEqual(SwiftLiteral.rawHashes(####""### "#"####), "####")
         // Newlines cannot appear in a single-line raw literal: fall back to an escaped literal.
         XCTAssertEqual(SwiftLiteral.rawString("a\nb"), #""a\nb""#)
     }
