@@ -321,7 +321,7 @@ package enum SchemaValidator {
             return nil
         }
         let section = checkedSection.section
-        if !operation.path.hasPrefix("/") || operation.path.utf8.contains(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: " ") }) {
+        if !operation.path.hasPrefix("/") || operation.path.contains("?") || operation.path.contains(" ") {
             log.error(
                 "path must start with \"/\" and hold no query or spaces, found \"\(operation.path)\"", at: location)
         }
@@ -331,7 +331,7 @@ package enum SchemaValidator {
                     "environmentPaths names \"\(environment)\", which is not a server of section \"\(section.id)\"",
                     at: location)
             }
-            if !path.hasPrefix("/") || path.utf8.contains(UInt8(ascii: "?")) {
+            if !path.hasPrefix("/") || path.contains("?") {
                 log.error("environment path must start with \"/\" and hold no query, found \"\(path)\"", at: location)
             }
         }
