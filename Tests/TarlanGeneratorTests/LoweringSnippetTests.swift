@@ -495,7 +495,7 @@ final class LoweringSnippetTests: XCTestCase {
         // Only hashes right after a quote or backslash count, and only the longest such run.
         XCTAssertEqual(SwiftLiteral.rawHashes("a ### b"), "#")
         XCTAssertEqual(SwiftLiteral.rawHashes(##"#"# x ###"##), "##")
-        XCTAssertEqual(SwiftLiteral.rawHashes(####""### "#"####), "####")
+        XCTAssertEqual(SwiftLiteral.rawHashes(####"\### "#"####), "####")
         // Newlines cannot appear in a single-line raw literal: fall back to an escaped literal.
         XCTAssertEqual(SwiftLiteral.rawString("a\nb"), #""a\nb""#)
     }
