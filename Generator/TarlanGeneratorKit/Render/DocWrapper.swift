@@ -19,14 +19,14 @@ enum DocWrapper {
         var currentWidth = leading.count
         var wordsOnLine = 0
         for word in words {
-            let wordWidth = Columns.of(String(word))
+            let wordWidth = Columns.of(word)
             if wordsOnLine > 0 && currentWidth + 1 + wordWidth > width {
                 // Carry the last word along when this one would open a Markdown block.
                 if startsBlock(word), wordsOnLine > 1, let space = current.lastIndex(of: " ") {
                     let carried = current[current.index(after: space)...]
                     lines.append(String(current[..<space]))
                     current = indentation + carried
-                    currentWidth = hang + Columns.of(String(carried))
+                    currentWidth = hang + Columns.of(carried)
                     wordsOnLine = 1
                 } else {
                     lines.append(current)

@@ -103,13 +103,20 @@ enum Columns {
     /// Columns of text on a line: its Unicode scalars (a combining mark counts, which only errs
     /// towards breaking earlier).
     static func of(_ text: String) -> Int {
-        // Over contiguous bytes the loop vectorizes; the UTF-8 view's iterator is several times slower.
         var text = text
-        return text.withUTF8 { bytes in
-            var count = 0
-            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
-            return count
-        }
+        return text.withUTF8(of)
+    }
+
+    static func of(_ text: Substring) -> Int {
+        var text = text
+        return text.withUTF8(of)
+    }
+
+    /// Over contiguous bytes the loop vectorizes; the UTF-8 view's iterator is several times slower.
+    static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var count = 0
+        for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+        return count
     }
 }
 
@@ -131,8 +138,11 @@ struct SwiftWriter: FlatSink {
     }
 
     mutating func write(_ text: String) {
-        output.append(contentsOf: text.utf8)
-        column += Columns.of(text)
+        var text = text
+        column += text.withUTF8 { bytes in
+            output.append(contentsOf: bytes)
+            return Columns.of(bytes)
+        }
     }
 
     mutating func newline() {
@@ -141,7 +151,8 @@ struct SwiftWriter: FlatSink {
     }
 
     mutating func startLine(_ indent: Int) {
-        if indent > 0 { write(String(repeating: "    ", count: indent)) }
+        output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 4 * indent))
+        column += 4 * indent
     }
 
     /// Columns left on the current line.
