@@ -411,6 +411,22 @@ final class LoweringSnippetTests: XCTestCase {
         XCTAssertEqual(lines.joined(separator: " "), text)
     }
 
+    func testWrappedDocLinesKeepListItemsTogetherCountColumnsAndJoinWordsWithOneSpace() {
+        // A list item continues under its text.
+        XCTAssertEqual(
+            DocWrapper.wrap("  - alpha beta gamma delta epsilon zeta eta theta", width: 20),
+            ["  - alpha beta gamma", "    delta epsilon", "    zeta eta theta"]
+        )
+        // Columns are characters, not bytes: "été" is three wide (five bytes).
+        XCTAssertEqual(DocWrapper.wrap("été été été", width: 8), ["été été", "été"])
+        // Runs of spaces between words become one.
+        XCTAssertEqual(DocWrapper.wrap("aaaa   bbbb cccc", width: 10), ["aaaa bbbb", "cccc"])
+        // A line that fits, or a single word too long for the width, is left as it is.
+        XCTAssertEqual(DocWrapper.wrap("short  line", width: 20), ["short  line"])
+        let address = "  https://example.com/a/very/long/address"
+        XCTAssertEqual(DocWrapper.wrap(address, width: 10), [address])
+    }
+
     func testAStringTooLongForItsLineBecomesAMultilineRawLiteralWithTheSameText() {
         let json = #"{"message":"Success","result":{"comment":"a "quoted" \#(1) value, with commas","#
             + (1...12).map { #""field_\#($0)":"value \#($0)""# }.joined(separator: ",") + "}}"

@@ -7,43 +7,57 @@
 enum DocWrapper {
     static func wrap(_ line: String, width: Int) -> [String] {
         guard Columns.of(line) > width else { return [line] }
-        let leading = line.prefix { $0 == " " }
-        let rest = line.dropFirst(leading.count)
-        let hang = leading.count + listMarkerWidth(rest)
-        let indentation = String(repeating: " ", count: hang)
-        let words = rest.split(separator: " ", omittingEmptySubsequences: true)
+        let leading = line.prefix { $0 == " " }.count
+        let hang = leading + listMarkerWidth(line.dropFirst(leading))
+        // Over the bytes: words are runs between space bytes (a space is never part of a multi-byte scalar).
+        let space = UInt8(ascii: " ")
+        let bytes = Array(line.utf8)
+        var words: [Range<Int>] = []
+        var index = leading
+        while index < bytes.count {
+            guard bytes[index] != space else {
+                index += 1
+                continue
+            }
+            let start = index
+            while index < bytes.count, bytes[index] != space { index += 1 }
+            words.append(start..<index)
+        }
         guard words.count > 1 else { return [line] }
 
         var lines: [String] = []
-        var current = String(leading)
-        var currentWidth = leading.count
+        var current = [UInt8](repeating: space, count: leading)
+        var currentWidth = leading
         var wordsOnLine = 0
+        var lastWordStart = 0
         for word in words {
-            let wordWidth = Columns.of(word)
+            let wordWidth = bytes[word].withUnsafeBufferPointer(Columns.of)
             if wordsOnLine > 0 && currentWidth + 1 + wordWidth > width {
                 // Carry the last word along when this one would open a Markdown block.
-                if startsBlock(word), wordsOnLine > 1, let space = current.lastIndex(of: " ") {
-                    let carried = current[current.index(after: space)...]
-                    lines.append(String(current[..<space]))
-                    current = indentation + carried
-                    currentWidth = hang + Columns.of(carried)
+                if wordsOnLine > 1, startsBlock(Substring(String(decoding: bytes[word], as: UTF8.self))) {
+                    let carried = current[lastWordStart...]
+                    lines.append(String(decoding: current[..<(lastWordStart - 1)], as: UTF8.self))
+                    current = [UInt8](repeating: space, count: hang) + carried
+                    currentWidth = hang + carried.withUnsafeBufferPointer(Columns.of)
+                    lastWordStart = hang
                     wordsOnLine = 1
                 } else {
-                    lines.append(current)
-                    current = indentation
+                    lines.append(String(decoding: current, as: UTF8.self))
+                    current = [UInt8](repeating: space, count: hang)
                     currentWidth = hang
                     wordsOnLine = 0
                 }
             }
             if wordsOnLine > 0 {
-                current += " "
+                current.append(space)
                 currentWidth += 1
             }
-            current += word
+            lastWordStart = current.count
+            current += bytes[word]
             currentWidth += wordWidth
             wordsOnLine += 1
         }
-        lines.append(current)
+        lines.append(String(decoding: current, as: UTF8.self))
         return lines
     }
 
