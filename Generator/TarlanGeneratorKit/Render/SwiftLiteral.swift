@@ -48,7 +48,7 @@ enum SwiftLiteral {
     }
 
     /// Text a literal holds as it is: no quote, backslash or control character.
-    private static func isPlain(_ text: String) -> Bool {
+    static func isPlain(_ text: String) -> Bool {
         !text.utf8.contains { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || isControl($0) }
     }
 

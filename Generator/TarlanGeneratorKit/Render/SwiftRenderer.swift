@@ -84,6 +84,21 @@ protocol FlatSink {
     mutating func refuse()
 }
 
+extension FlatSink {
+    // Pieces written one after another rather than joined first (a joined string longer than 15 bytes
+    // is an allocation).
+    mutating func write(_ first: String, _ second: String) {
+        write(first)
+        write(second)
+    }
+
+    mutating func write(_ first: String, _ second: String, _ third: String) {
+        write(first)
+        write(second)
+        write(third)
+    }
+}
+
 /// Counts columns up to a limit.
 struct WidthMeasure: FlatSink {
     let limit: Int
@@ -197,7 +212,7 @@ struct SwiftWriter: FlatSink {
             write(
                 modifiers(variable.access, isStatic: variable.isStatic) + variable.binding.rawValue + " "
                     + variable.name)
-            if let type = variable.type { write(": " + type.text) }
+            if let type = variable.type { write(": ", type.text) }
             switch variable.value {
             case nil:
                 newline()
@@ -218,7 +233,7 @@ struct SwiftWriter: FlatSink {
         case .enumCase(let enumCase):
             docs(enumCase.docs, indent: indent)
             startLine(indent)
-            write("case " + enumCase.name)
+            write("case ", enumCase.name)
             if let associated = enumCase.associatedValue { write("(" + associated.text + ")") }
             if let raw = enumCase.rawValue {
                 write(" = ")
@@ -324,11 +339,11 @@ struct SwiftWriter: FlatSink {
 
     private static func parameter<Sink: FlatSink>(_ parameter: Parameter, into sink: inout Sink) {
         switch parameter.label {
-        case nil: sink.write("_ " + parameter.name)
+        case nil: sink.write("_ ", parameter.name)
         case parameter.name: sink.write(parameter.name)
-        case let label?: sink.write(label + " " + parameter.name)
+        case let label?: sink.write(label, " ", parameter.name)
         }
-        sink.write(": " + parameter.type.text)
+        sink.write(": ", parameter.type.text)
         if let value = parameter.defaultValue {
             sink.write(" = ")
             Self.flat(value, into: &sink)
@@ -390,8 +405,8 @@ struct SwiftWriter: FlatSink {
         case .expression(let value):
             expression(value, indent: indent, trailing: 0)
         case .binding(let binding, let name, let type, let value):
-            write(binding.rawValue + " " + name)
-            if let type { write(": " + type.text) }
+            write(binding.rawValue, " ", name)
+            if let type { write(": ", type.text) }
             write(" = ")
             expression(value, indent: indent, trailing: 0)
         case .assignment(let target, let value):
@@ -442,7 +457,7 @@ struct SwiftWriter: FlatSink {
             write("}")
         case .for(let pattern, let type, let sequence, let body):
             write("for " + pattern)
-            if let type { write(": " + type.text) }
+            if let type { write(": ", type.text) }
             write(" in ")
             expression(sequence, indent: indent, trailing: 2)
             write(" {")
@@ -512,7 +527,7 @@ struct SwiftWriter: FlatSink {
                 newline()
                 bodyIndent = indent + 1
                 startLine(bodyIndent)
-                write("." + name)
+                write(".", name)
             } else {
                 expression(called, indent: indent, trailing: arguments.isEmpty ? after : 1)
             }
@@ -537,7 +552,7 @@ struct SwiftWriter: FlatSink {
             broken(elements.map { Argument($0) }, "(", ")", indent: indent)
         case .member(let base, let name):
             expression(base, indent: indent, trailing: Columns.of(name) + 1 + trailing)
-            write("." + name)
+            write(".", name)
         case .optionalChain(let base):
             expression(base, indent: indent, trailing: 1 + trailing)
             write("?")
@@ -556,12 +571,12 @@ struct SwiftWriter: FlatSink {
             var measure = WidthMeasure(limit: room - trailing - Columns.of(operation) - 2)
             Self.flat(right, into: &measure)
             if measure.fits {
-                write(" " + operation + " ")
+                write(" ", operation, " ")
                 Self.flat(right, into: &self)
             } else {
                 newline()
                 startLine(indent + 1)
-                write(operation + " ")
+                write(operation, " ")
                 expression(right, indent: indent + 1, trailing: trailing)
             }
         case .ternary(let condition, let then, let otherwise):
@@ -576,10 +591,10 @@ struct SwiftWriter: FlatSink {
             expression(otherwise, indent: indent + 1, trailing: trailing)
         case .cast(let operand, let type):
             expression(operand, indent: indent, trailing: 4 + Columns.of(type.text) + trailing)
-            write(" as " + type.text)
+            write(" as ", type.text)
         case .conditionalCast(let operand, let type):
             expression(operand, indent: indent, trailing: 5 + Columns.of(type.text) + trailing)
-            write(" as? " + type.text)
+            write(" as? ", type.text)
         case .string(let text), .rawString(let text):
             multilineString(text, indent: indent)
         case .closure(let closure):
@@ -655,7 +670,7 @@ struct SwiftWriter: FlatSink {
     /// Element `index` of a broken list, on its own line, with its comma.
     private mutating func listElement(_ arguments: [Argument], _ index: Int, trailingComma: Bool, indent: Int) {
         startLine(indent + 1)
-        if let label = arguments[index].label { write(label + ": ") }
+        if let label = arguments[index].label { write(label, ": ") }
         let comma = trailingComma || index < arguments.count - 1
         expression(arguments[index].value, indent: indent + 1, trailing: comma ? 1 : 0)
         if comma { write(",") }
@@ -713,9 +728,9 @@ struct SwiftWriter: FlatSink {
             sink.write(name)
         case .member(let base, let name):
             flat(base, into: &sink)
-            sink.write("." + name)
+            sink.write(".", name)
         case .implicitMember(let name):
-            sink.write("." + name)
+            sink.write(".", name)
         case .call(let called, let arguments, let closure):
             flat(called, into: &sink)
             if !(arguments.isEmpty && closure != nil) { list(arguments, "(", ")", into: &sink) }
@@ -723,6 +738,8 @@ struct SwiftWriter: FlatSink {
         case .subscripted(let base, let arguments):
             flat(base, into: &sink)
             list(arguments, "[", "]", into: &sink)
+        case .string(let text) where SwiftLiteral.isPlain(text):
+            sink.write("\"", text, "\"")
         case .string(let text):
             sink.write(SwiftLiteral.string(text))
         case .rawString(let text):
@@ -787,7 +804,7 @@ struct SwiftWriter: FlatSink {
             flat(operand, into: &sink)
         case .binary(let left, let operation, let right):
             flat(left, into: &sink)
-            sink.write(" " + operation + " ")
+            sink.write(" ", operation, " ")
             flat(right, into: &sink)
         case .ternary(let condition, let then, let otherwise):
             flat(condition, into: &sink)
@@ -797,10 +814,10 @@ struct SwiftWriter: FlatSink {
             flat(otherwise, into: &sink)
         case .cast(let operand, let type):
             flat(operand, into: &sink)
-            sink.write(" as " + type.text)
+            sink.write(" as ", type.text)
         case .conditionalCast(let operand, let type):
             flat(operand, into: &sink)
-            sink.write(" as? " + type.text)
+            sink.write(" as? ", type.text)
         case .type(let type):
             sink.write(type.text)
         }
@@ -811,7 +828,7 @@ struct SwiftWriter: FlatSink {
         for (index, argument) in arguments.enumerated() {
             if sink.isFull { return }
             if index > 0 { sink.write(", ") }
-            if let label = argument.label { sink.write(label + ": ") }
+            if let label = argument.label { sink.write(label, ": ") }
             flat(argument.value, into: &sink)
         }
         sink.write(close)
