@@ -411,6 +411,17 @@ final class LoweringSnippetTests: XCTestCase {
         XCTAssertEqual(lines.joined(separator: " "), text)
     }
 
+    func testARemarkCitesTheSchemaFileByItsLastPathComponent() {
+        func reference(_ file: String) -> String {
+            SourceLocation(file: file, line: 1, column: 1, pointer: "/models/A").reference
+        }
+        XCTAssertEqual(reference("Schema/agws.json"), "agws.json#/models/A")
+        XCTAssertEqual(reference("/work/Schema/agws.json"), "agws.json#/models/A")
+        XCTAssertEqual(reference("agws.json"), "agws.json#/models/A")
+        XCTAssertEqual(reference("Schema/"), "Schema#/models/A")
+        XCTAssertEqual(reference("/"), "/#/models/A")
+    }
+
     func testWrappedDocLinesKeepListItemsTogetherCountColumnsAndJoinWordsWithOneSpace() {
         // A list item continues under its text.
         XCTAssertEqual(

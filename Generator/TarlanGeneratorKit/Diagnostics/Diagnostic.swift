@@ -38,8 +38,11 @@ package struct SourceLocation: Hashable, Sendable {
 
     /// `agws.json#/operations/checkBalance`: the form doc comments cite.
     package var reference: String {
-        let name = file.split(separator: "/").last.map(String.init) ?? file
-        return "\(name)#\(pointer)"
+        // The file's last path component, found without splitting the path into an array on every call.
+        var name = file[...]
+        while name.hasSuffix("/") { name = name.dropLast() }
+        if let slash = name.lastIndex(of: "/") { name = name[name.index(after: slash)...] }
+        return "\(name.isEmpty ? file[...] : name)#\(pointer)"
     }
 
     package static func == (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
