@@ -38,11 +38,13 @@ package struct SourceLocation: Hashable, Sendable {
 
     /// `agws.json#/operations/checkBalance`: the form doc comments cite.
     package var reference: String {
-        // The file's last path component, found without splitting the path into an array on every call.
-        var name = file[...]
-        while name.hasSuffix("/") { name = name.dropLast() }
-        if let slash = name.lastIndex(of: "/") { name = name[name.index(after: slash)...] }
-        return "\(name.isEmpty ? file[...] : name)#\(pointer)"
+        // The file's last path component, found over the UTF-8 view (each model and operation cites it).
+        let path = file.utf8
+        let slash = UInt8(ascii: "/")
+        var end = path.endIndex
+        while end > path.startIndex, path[path.index(before: end)] == slash { end = path.index(before: end) }
+        let start = path[..<end].lastIndex(of: slash).map(path.index(after:)) ?? path.startIndex
+        return (start < end ? String(file[start..<end]) : file) + "#" + pointer
     }
 
     package static func == (lhs: SourceLocation, rhs: SourceLocation) -> Bool {

@@ -49,7 +49,10 @@ enum SwiftLiteral {
 
     /// Text a literal holds as it is: no quote, backslash or control character.
     static func isPlain(_ text: String) -> Bool {
-        !text.utf8.contains { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || isControl($0) }
+        var text = text
+        return text.withUTF8 { bytes in
+            !bytes.contains { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || isControl($0) }
+        }
     }
 
     private static func isControl(_ byte: UInt8) -> Bool { byte < 0x20 || byte == 0x7F }
