@@ -122,11 +122,6 @@ enum Columns {
         return text.withUTF8(of)
     }
 
-    static func of(_ text: Substring) -> Int {
-        var text = text
-        return text.withUTF8(of)
-    }
-
     /// Over contiguous bytes the loop vectorizes; the UTF-8 view's iterator is several times slower.
     static func of(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0
@@ -166,6 +161,7 @@ struct SwiftWriter: FlatSink {
     }
 
     mutating func startLine(_ indent: Int) {
+        guard indent > 0 else { return }
         output.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 4 * indent))
         column += 4 * indent
     }
