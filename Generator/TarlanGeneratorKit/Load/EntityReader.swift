@@ -208,7 +208,6 @@ enum EntityReader {
             }
             accepts.append(scalar)
         }
-        let swiftName = node.string("swiftName", log: &log)
         return Field(
             name: name, type: type,
             required: node.bool("required", log: &log) ?? false,
@@ -217,8 +216,7 @@ enum EntityReader {
             accepts: accepts,
             aliases: node.stringArray("aliases", log: &log) ?? [],
             quirk: node.string("quirk", log: &log),
-            swiftName: swiftName,
-            propertyName: swiftName ?? SwiftNames.lowerCamelCase(name),
+            propertyName: node.string("swiftName", log: &log) ?? SwiftNames.lowerCamelCase(name),
             sensitive: node.bool("sensitive", log: &log) ?? false,
             nonNegative: node.bool("nonNegative", log: &log) ?? false,
             wholeNumber: node.bool("wholeNumber", log: &log) ?? false,

@@ -116,8 +116,7 @@ package struct Field: Sendable {
     package var accepts: [JSONScalarKind]
     package var aliases: [String]
     package var quirk: String?
-    package var swiftName: String?
-    /// The Swift property: `swiftName`, or the JSON name in lowerCamelCase (made once, used everywhere).
+    /// The Swift property: the schema's `swiftName`, or the JSON name in lowerCamelCase (made once, used everywhere).
     package let propertyName: String
     /// Card data: redacted from `description`, `dump`, error snippets and `tarlan` output.
     package var sensitive: Bool
